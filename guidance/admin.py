@@ -1,0 +1,177 @@
+"""Editors' side of the guides: tabbed English/Norwegian fields, history with
+diffs and revert, drafts and publishing.
+
+SimpleHistoryAdmin comes first so its history views, URLs and save_model
+(which records who saved) take precedence; TabbedTranslationAdmin then swaps
+each translated field for its _en/_nb fields and adds the language tabs.
+jQuery UI for the tabs is served by this site (settings.JQUERY_UI_URL), so
+admin makes no request to another origin.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from guidance.history import LineDiffContextHelper
+from guidance.models import ChecklistItem, Guide, Source, Topic
+
+NO_SOURCE_MESSAGE = _("A published guide must cite at least one official source.")
+
+
+class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    # The library's list has an inline style, which the site's policy blocks.
+    object_history_list_template = "guidance/admin/object_history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return LineDiffContextHelper(self.model, historical_record)
+
+
+class GuideAdminForm(forms.ModelForm):
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("status") == Guide.Status.PUBLISHED and not cleaned.get("sources"):
+            self.add_error("sources", NO_SOURCE_MESSAGE)
+        return cleaned
+
+
+class ReviewOverdueFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("overdue", _("Overdue (last reviewed over 12 months ago)"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "overdue":
+            return queryset.review_overdue()
+        return queryset
+
+
+@admin.register(Guide)
+class GuideAdmin(ContentAdmin):
+    form = GuideAdminForm
+    list_display = ["title", "topic", "status", "last_reviewed", "is_review_overdue", "updated"]
+    list_filter = ["status", ReviewOverdueFilter, "topic"]
+    list_select_related = ["topic"]
+    search_fields = ["slug", "title_en", "title_nb", "summary_en", "summary_nb"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["sources", "related"]
+    readonly_fields = ["published_on", "created", "updated"]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "topic", "order", "summary", "body"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "last_reviewed", "published_on", "created", "updated"]},
+        ),
+        (_("Sources and related guides"), {"fields": ["sources", "related"]}),
+    ]
+
+    @admin.display(boolean=True, description=_("review overdue"))
+    def is_review_overdue(self, guide: Guide) -> bool:
+        return guide.is_review_overdue
+
+    @admin.action(description=_("Publish the selected guides"), permissions=["change"])
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        drafts = queryset.exclude(status=Guide.Status.PUBLISHED)
+        refused = list(drafts.filter(sources__isnull=True))
+        published = 0
+        # One save per guide, so each gets its publication date and a history entry.
+        for guide in drafts.exclude(pk__in=[guide.pk for guide in refused]):
+            guide.status = Guide.Status.PUBLISHED
+            guide.save()
+            published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext("Published %d guide.", "Published %d guides.", published) % published,
+                messages.SUCCESS,
+            )
+        if refused:
+            titles = ", ".join(str(guide) for guide in refused)
+            self.message_user(
+                request,
+                _("Not published, because they cite no official source: %(titles)s.")
+                % {"titles": titles},
+                messages.ERROR,
+            )
+
+    @admin.action(description=_("Unpublish the selected guides"), permissions=["change"])
+    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        unpublished = 0
+        for guide in queryset.filter(status=Guide.Status.PUBLISHED):
+            guide.status = Guide.Status.DRAFT
+            guide.save()
+            unpublished += 1
+        self.message_user(
+            request,
+            ngettext("Unpublished %d guide.", "Unpublished %d guides.", unpublished) % unpublished,
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Topic)
+class TopicAdmin(ContentAdmin):
+    list_display = ["title", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["slug", "title_en", "title_nb"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Source)
+class SourceAdmin(ContentAdmin):
+    list_display = ["title", "publisher", "url"]
+    list_filter = ["publisher"]
+    search_fields = ["title_en", "title_nb", "url"]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(ContentAdmin):
+    """Items are edited and unpublished, never deleted: the rules refer to
+    them by key, so a key is fixed once saved (guidance/checks.py)."""
+
+    list_display = ["title", "key", "section", "order", "published", "last_reviewed", "updated"]
+    list_filter = ["section", "published", ReviewOverdueFilter]
+    search_fields = ["key", "title_en", "title_nb", "body_en", "body_nb"]
+    list_select_related = ["guide"]
+    filter_horizontal = ["sources"]
+    readonly_fields = ["created", "updated"]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "key", "section", "order", "body"]}),
+        (_("Publishing"), {"fields": ["published", "last_reviewed", "created", "updated"]}),
+        (_("Sources and related guide"), {"fields": ["sources", "guide"]}),
+    ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: ChecklistItem | None = None):
+        return ["key", *self.readonly_fields] if obj is not None else self.readonly_fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: ChecklistItem | None = None):
+        return False
+
+    @admin.action(description=_("Publish the selected checklist items"), permissions=["change"])
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self.set_published(request, queryset, published=True)
+
+    @admin.action(description=_("Unpublish the selected checklist items"), permissions=["change"])
+    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self.set_published(request, queryset, published=False)
+
+    def set_published(self, request: HttpRequest, queryset: QuerySet, published: bool) -> None:
+        changed = 0
+        # One save per item, so each change gets a history entry.
+        for item in queryset.exclude(published=published):
+            item.published = published
+            item.save()
+            changed += 1
+        self.message_user(
+            request,
+            ngettext("Changed %d checklist item.", "Changed %d checklist items.", changed)
+            % changed,
+            messages.SUCCESS,
+        )

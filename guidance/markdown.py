@@ -1,0 +1,86 @@
+"""Editors write Markdown; visitors get sanitised HTML.
+
+markdown-it-py renders CommonMark plus tables with raw HTML switched off, and
+nh3 then removes anything not on a short allowlist. Either alone would stop a
+script typed into a guide; both together also stop what a future plugin or a
+parser bug might let through. Level-2 and level-3 headings get stable anchors
+(derived from their text) for the table of contents and for deep links.
+"""
+
+import hashlib
+import itertools
+from dataclasses import dataclass
+
+import nh3
+from django.core.cache import cache
+from django.utils.text import slugify
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
+
+ALLOWED_TAGS = frozenset(
+    {
+        *("h2", "h3", "h4", "p", "br", "hr", "blockquote"),
+        *("ul", "ol", "li", "strong", "em", "code", "pre", "a"),
+        *("table", "thead", "tbody", "tr", "th", "td"),
+    }
+)
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "ol": {"start"}}
+ALLOWED_URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
+TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
+CACHE_SECONDS = 60 * 60 * 24
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    html: str
+    headings: tuple[Heading, ...]
+
+    @property
+    def table_of_contents(self) -> tuple[Heading, ...]:
+        return tuple(heading for heading in self.headings if heading.level == 2)
+
+
+def heading_anchor(text: str) -> str:
+    """ "Før du reiser" -> "for-du-reiser": readable, ASCII, stable."""
+    return slugify(text.translate(TRANSLITERATION)) or "section"
+
+
+_parser = (
+    MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    .enable("table")
+    .use(anchors_plugin, min_level=2, max_level=3, slug_func=heading_anchor)
+)
+
+
+def render_markdown(text: str) -> RenderedMarkdown:
+    tokens = _parser.parse(text or "")
+    headings = tuple(
+        Heading(int(token.tag[1]), inline.content, str(token.attrGet("id")))
+        for token, inline in itertools.pairwise(tokens)
+        if token.type == "heading_open" and token.attrGet("id")
+    )
+    html = nh3.clean(
+        _parser.renderer.render(tokens, _parser.options, {}),
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel="noopener noreferrer",
+    )
+    return RenderedMarkdown(html=html, headings=headings)
+
+
+def cached_markdown(text: str) -> RenderedMarkdown:
+    """Render once per distinct text: a saved edit is a new text, so a new key."""
+    key = "markdown:" + hashlib.sha256((text or "").encode()).hexdigest()
+    rendered = cache.get(key)
+    if rendered is None:
+        rendered = render_markdown(text)
+        cache.set(key, rendered, CACHE_SECONDS)
+    return rendered

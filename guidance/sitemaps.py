@@ -1,0 +1,21 @@
+"""Every published guide in both languages, with hreflang alternates."""
+
+import datetime
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
+
+from guidance.models import Guide
+
+
+class GuideSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "monthly"
+
+    def items(self) -> QuerySet:
+        return Guide.objects.for_sitemap()
+
+    def lastmod(self, guide: Guide) -> datetime.datetime:
+        return guide.updated

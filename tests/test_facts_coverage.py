@@ -1,0 +1,165 @@
+"""Every fact the site promises to cover is written into a guide, in both
+languages, and the initial content files hold together: sources, topics,
+related guides and links all point at something that exists.
+
+Reads the TOML files directly (no database), so a broken file is caught
+before the data migration ever runs.
+"""
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from guidance.markdown import render_markdown
+from guidance.sources import publisher_of
+
+CONTENT = Path(__file__).resolve().parent.parent / "guidance" / "initial_content"
+LANGUAGES = ("en", "nb")
+
+# The number of bullets in shared/FACTS.md: each gets exactly one entry.
+FACTS_IN_COVERAGE_LIST = 53
+
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+INTERNAL_LINK = re.compile(
+    r"^/(?P<language>en|nb)/"
+    r"(?:guides/(?P<guide>[a-z0-9-]+)/(?:#(?P<anchor>[a-z0-9-]+))?"
+    r"|checklist/"
+    r"|agreements/(?:[a-z]{2}/)?)$"
+)
+
+
+def read(path: Path) -> dict:
+    with path.open("rb") as file:
+        return tomllib.load(file)
+
+
+@cache
+def facts() -> tuple[dict, ...]:
+    return tuple(read(CONTENT / "facts.toml").get("fact", []))
+
+
+@cache
+def guides() -> dict[str, dict]:
+    return {path.stem: read(path) for path in sorted((CONTENT / "guides").glob("*.toml"))}
+
+
+@cache
+def sources() -> dict[str, dict]:
+    return {source["key"]: source for source in read(CONTENT / "sources.toml").get("source", [])}
+
+
+def fact_id(fact: dict) -> str:
+    return fact["fact"][:60]
+
+
+def guide_links() -> list[tuple[str, str, str]]:
+    return [
+        (slug, language, target)
+        for slug, guide in guides().items()
+        for language in LANGUAGES
+        for target in MARKDOWN_LINK.findall(guide.get(f"body_{language}", ""))
+    ]
+
+
+# Facts ----------------------------------------------------------------------
+
+
+def test_every_bullet_of_the_coverage_list_has_exactly_one_entry():
+    texts = [fact["fact"] for fact in facts()]
+    duplicated = sorted({text for text in texts if texts.count(text) > 1})
+    assert duplicated == []
+    assert len(texts) == FACTS_IN_COVERAGE_LIST
+
+
+@pytest.mark.parametrize("fact", facts(), ids=fact_id)
+def test_each_fact_is_written_into_its_guide_in_both_languages(fact):
+    guide = guides().get(fact["guide"])
+    assert guide is not None, f"no guides/{fact['guide']}.toml"
+    for language in LANGUAGES:
+        body = guide[f"body_{language}"].casefold()
+        assert fact[language], f"no {language} phrases to look for"
+        missing = [phrase for phrase in fact[language] if phrase.casefold() not in body]
+        assert missing == [], f"not in {fact['guide']} body_{language}"
+
+
+# Guides ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", guides())
+def test_a_guide_cites_sources_that_exist(slug):
+    cited = guides()[slug]["sources"]
+    assert cited, "a guide cites at least one source"
+    assert [key for key in cited if key not in sources()] == []
+
+
+@pytest.mark.parametrize("slug", guides())
+def test_a_guide_relates_to_guides_that_exist(slug):
+    related = guides()[slug].get("related", [])
+    assert [other for other in related if other not in guides() or other == slug] == []
+
+
+@pytest.mark.parametrize("slug", guides())
+def test_a_guide_sits_in_a_topic_that_exists(slug):
+    topics = {topic["slug"] for topic in read(CONTENT / "topics.toml")["topic"]}
+    assert guides()[slug]["topic"] in topics
+
+
+@pytest.mark.parametrize("slug", guides())
+def test_a_guide_file_is_named_after_its_slug(slug):
+    assert guides()[slug]["slug"] == slug
+
+
+def link_is_allowed(language: str, target: str) -> bool:
+    """An official site, or a page of this site in the guide's own language
+    (a linked guide, and any heading anchor on it, must exist)."""
+    if target.startswith("https://"):
+        return publisher_of(target) is not None
+    match = INTERNAL_LINK.match(target)
+    if match is None or match["language"] != language:
+        return False
+    if not match["guide"]:
+        return True
+    if match["guide"] not in guides():
+        return False
+    if not match["anchor"]:
+        return True
+    body = guides()[match["guide"]][f"body_{language}"]
+    return match["anchor"] in {heading.anchor for heading in render_markdown(body).headings}
+
+
+def test_links_inside_guides_lead_to_site_pages_in_the_same_language_or_to_official_sites():
+    wrong = [
+        (slug, language, target)
+        for slug, language, target in guide_links()
+        if not link_is_allowed(language, target)
+    ]
+    assert wrong == []
+
+
+# Sources --------------------------------------------------------------------
+
+
+def test_source_keys_and_addresses_are_unique():
+    entries = read(CONTENT / "sources.toml").get("source", [])
+    keys = [entry["key"] for entry in entries]
+    urls = [entry["url"] for entry in entries]
+    assert len(set(keys)) == len(keys)
+    assert len(set(urls)) == len(urls)
+
+
+@pytest.mark.parametrize("key", sources())
+def test_a_source_is_an_https_address_on_its_publishers_official_domain(key):
+    source = sources()[key]
+    assert source["url"].startswith("https://")
+    assert publisher_of(source["url"]) == source["publisher"]
+
+
+@pytest.mark.parametrize("key", sources())
+def test_a_source_is_titled_in_both_languages(key):
+    source = sources()[key]
+    assert source["title_en"].strip()
+    assert source["title_nb"].strip()
+    assert source["title_en"] != source["title_nb"]
