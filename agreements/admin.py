@@ -1,0 +1,116 @@
+"""Editors' side of the agreements: tabbed English/Norwegian fields, history
+with diffs and revert (the guides' ContentAdmin), and the countries as rows
+with a searchable country field and an optional translated note."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+
+from agreements.countries import sorted_countries
+from agreements.models import Agreement, AgreementCountry
+from guidance.admin import ContentAdmin, ReviewOverdueFilter
+from guidance.models import a_year_before
+
+
+class CountryAutocomplete(forms.Select):
+    """The admin's select2 over all countries, searchable by typing a name."""
+
+    def build_attrs(self, base_attrs: dict, extra_attrs: dict | None = None) -> dict:
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs["class"] = (attrs.get("class", "") + " country-autocomplete").strip()
+        attrs.update({"data-theme": "admin-autocomplete", "lang": get_language()})
+        return attrs
+
+    @property
+    def media(self) -> forms.Media:
+        extra = "" if settings.DEBUG else ".min"
+        return forms.Media(
+            js=(
+                f"admin/js/vendor/jquery/jquery{extra}.js",
+                f"admin/js/vendor/select2/select2.full{extra}.js",
+                "admin/js/jquery.init.js",
+                "agreements/admin/country-autocomplete.js",
+            ),
+            css={
+                "screen": (
+                    f"admin/css/vendor/select2/select2{extra}.css",
+                    "admin/css/autocomplete.css",
+                )
+            },
+        )
+
+
+def admin_country_choices() -> list[tuple[str, str]]:
+    """Upper-case codes, as stored; names sorted in the editor's language."""
+    return [("", "---------"), *((code.upper(), name) for code, name in sorted_countries())]
+
+
+class AgreementCountryInline(TranslationTabularInline):
+    model = AgreementCountry
+    fields = ["country", "note"]
+    extra = 1
+    verbose_name = _("country")
+    verbose_name_plural = _("countries the agreement covers")
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "country":
+            kwargs["widget"] = CountryAutocomplete
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "country":
+            field.choices = admin_country_choices
+        return field
+
+
+@admin.register(Agreement)
+class AgreementAdmin(ContentAdmin):
+    inlines = [AgreementCountryInline]
+    list_display = [
+        *("name", "kind", "published", "country_count"),
+        *("in_force", "last_reviewed", "is_review_overdue"),
+    ]
+    list_filter = ["kind", "published", ReviewOverdueFilter, "last_reviewed"]
+    search_fields = [
+        *("slug", "name_en", "name_nb", "summary_en", "summary_nb"),
+        "=countries__country",  # a country code finds its agreements
+    ]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["sources"]
+    readonly_fields = ["created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "order", "summary", "body"]}),
+        (
+            _("What it covers"),
+            {
+                "fields": [
+                    *("covers_healthcare", "covers_pensions", "covers_family_benefits"),
+                    *("covers_unemployment", "covers_applicable_legislation"),
+                ]
+            },
+        ),
+        (
+            _("Publishing"),
+            {"fields": ["published", "in_force", "last_reviewed", "created", "updated"]},
+        ),
+        (_("Sources"), {"fields": ["sources"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(number_of_countries=Count("countries", distinct=True))
+        )
+
+    @admin.display(description=_("countries"), ordering="number_of_countries")
+    def country_count(self, agreement: Agreement) -> int:
+        return agreement.number_of_countries
+
+    @admin.display(boolean=True, description=_("review overdue"))
+    def is_review_overdue(self, agreement: Agreement) -> bool:
+        return agreement.last_reviewed < a_year_before(timezone.localdate())

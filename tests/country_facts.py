@@ -1,0 +1,34 @@
+"""Hand-built country facts for the checklist's rule tests, as the agreements lookup gives them."""
+
+from agreements.coverage import AgreementKind, AgreementSummary, CountryCoverage, Coverage
+
+EVERYTHING = frozenset(Coverage)
+
+
+def agreement(kind: AgreementKind, covers: frozenset[Coverage] = EVERYTHING) -> AgreementSummary:
+    return AgreementSummary(slug=kind.value, kind=kind, name=kind.value, covers=covers)
+
+
+EEA = agreement(AgreementKind.EEA)
+NORDIC = agreement(AgreementKind.NORDIC)
+SWITZERLAND = agreement(AgreementKind.SWITZERLAND)
+UNITED_KINGDOM = agreement(AgreementKind.UNITED_KINGDOM)
+BILATERAL = agreement(AgreementKind.BILATERAL, frozenset({Coverage.PENSIONS}))
+
+COUNTRIES = {
+    coverage.code: coverage
+    for coverage in (
+        CountryCoverage("pl", (EEA,)),
+        CountryCoverage("se", (EEA, NORDIC)),
+        CountryCoverage("de", (EEA,)),
+        CountryCoverage("ch", (SWITZERLAND,)),
+        CountryCoverage("gb", (UNITED_KINGDOM,)),
+        CountryCoverage("us", (BILATERAL,)),
+        CountryCoverage("br", ()),
+        CountryCoverage("hr", (EEA, BILATERAL)),
+        CountryCoverage("fo", (NORDIC,)),  # the Faroe Islands: Nordic, outside the EEA
+    )
+}
+# Every country code the questionnaire accepts in these tests ("ua" is
+# deliberately absent from COUNTRIES: the lookup returns nothing for it).
+COUNTRY_CODES = frozenset({*COUNTRIES, "no", "ua", "th", "fr"})

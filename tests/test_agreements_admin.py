@@ -1,0 +1,164 @@
+"""Editors keep the agreements in Django admin: both languages, countries with
+notes, history with diffs and revert, and changes visitors see at once."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.utils import translation
+
+from agreements.lookup import coverage_of
+from agreements.models import Agreement, AgreementCountry
+from guidance.editors import sync_editors_group
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client() -> Client:
+    user = User.objects.create_user("agreements-editor", password="x", is_staff=True)
+    user.groups.add(sync_editors_group())
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def change_url(agreement: Agreement) -> str:
+    return f"/admin/agreements/agreement/{agreement.pk}/change/"
+
+
+def form_data(agreement: Agreement, rows: list[dict] | None = None, **changes) -> dict:
+    """What the change form posts for this agreement, with some fields changed."""
+    existing = list(agreement.countries.all())
+    rows = rows if rows is not None else [{} for _row in existing]
+    data = {
+        "slug": agreement.slug,
+        "kind": agreement.kind,
+        "order": agreement.order,
+        "in_force": agreement.in_force.isoformat() if agreement.in_force else "",
+        "last_reviewed": agreement.last_reviewed.isoformat(),
+        "sources": [source.pk for source in agreement.sources.all()],
+        "countries-TOTAL_FORMS": len(rows),
+        "countries-INITIAL_FORMS": len(existing),
+        "countries-MIN_NUM_FORMS": 0,
+        "countries-MAX_NUM_FORMS": 1000,
+    }
+    for field in ("name", "summary", "body"):
+        for language in ("en", "nb"):
+            data[f"{field}_{language}"] = getattr(agreement, f"{field}_{language}") or ""
+    for field in (
+        "published",
+        *(f.name for f in Agreement._meta.fields if f.name.startswith("covers_")),
+    ):
+        if getattr(agreement, field):
+            data[field] = "on"
+    for number, row in enumerate(rows):
+        current = existing[number] if number < len(existing) else None
+        values = {
+            "id": current.pk if current else "",
+            "agreement": agreement.pk,
+            "country": current.country.code if current else "",
+            "note_en": (current.note_en or "") if current else "",
+            "note_nb": (current.note_nb or "") if current else "",
+            **row,
+        }
+        data.update({f"countries-{number}-{key}": value for key, value in values.items()})
+    return {**data, **changes}
+
+
+def test_an_editors_change_shows_on_the_country_page_at_the_next_request(editor_client, client):
+    us = Agreement.objects.get(slug="united-states")
+    assert "Trygdeavtalen med USA" in client.get("/nb/agreements/us/").content.decode()
+    response = editor_client.post(
+        change_url(us),
+        form_data(us, name_nb="Trygdeavtalen med De forente stater", covers_healthcare="on"),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    html = client.get("/nb/agreements/us/").content.decode()
+    assert "Trygdeavtalen med De forente stater" in html
+    assert "Helsehjelp: omfattet" in html
+    with translation.override("nb"):
+        assert coverage_of("us").agreements[0].name == "Trygdeavtalen med De forente stater"
+
+
+def test_an_editor_can_add_a_country_with_a_note_and_the_lookup_sees_it(editor_client):
+    chile = Agreement.objects.get(slug="chile")
+    assert not coverage_of("pe").has_agreement
+    rows = [{}, {"country": "PE", "note_en": "Test note", "note_nb": "Testmerknad"}]
+    response = editor_client.post(change_url(chile), form_data(chile, rows=rows))
+    assert response.status_code == 302
+    assert coverage_of("pe").agreements[0].note == "Test note"
+
+
+def test_norway_cannot_be_added_as_a_party(editor_client):
+    chile = Agreement.objects.get(slug="chile")
+    response = editor_client.post(change_url(chile), form_data(chile, rows=[{}, {"country": "NO"}]))
+    assert response.status_code == 200
+    assert "Every agreement is with Norway" in response.content.decode()
+    assert not AgreementCountry.objects.filter(country="NO").exists()
+
+
+def test_a_country_can_only_be_listed_once_per_agreement(editor_client):
+    chile = Agreement.objects.get(slug="chile")
+    response = editor_client.post(change_url(chile), form_data(chile, rows=[{}, {"country": "CL"}]))
+    assert response.status_code == 200
+    assert AgreementCountry.objects.filter(agreement=chile).count() == 1
+
+
+def test_the_form_has_language_tabs_and_a_searchable_country_field(editor_client):
+    html = editor_client.get(change_url(Agreement.objects.get(slug="eea"))).content.decode()
+    assert 'name="body_en"' in html and 'name="body_nb"' in html
+    assert 'name="countries-0-note_nb"' in html
+    assert 'class="country-autocomplete"' in html or "country-autocomplete" in html
+    assert "agreements/admin/country-autocomplete" in html
+    assert "select2" in html
+    assert "https://" not in html.split("<body")[0]
+
+
+def test_history_records_who_changed_which_language_and_can_revert(editor_client):
+    us = Agreement.objects.get(slug="united-states")
+    editor_client.post(change_url(us), form_data(us, summary_nb="Ny oppsummering."))
+    latest = us.history.latest()
+    assert latest.history_user.username == "agreements-editor"
+    changes = {
+        change.field: change.new for change in latest.diff_against(latest.prev_record).changes
+    }
+    assert changes == {"summary_nb": "Ny oppsummering."}
+
+    history_page = editor_client.get(f"/admin/agreements/agreement/{us.pk}/history/")
+    assert "Ny oppsummering." in history_page.content.decode()
+    first = us.history.earliest()
+    revert_url = f"/admin/agreements/agreement/{us.pk}/history/{first.history_id}/"
+    assert editor_client.get(revert_url).status_code == 200
+    first.instance.save()
+    us.refresh_from_db()
+    assert us.summary_nb.startswith("Omfatter pensjon")
+
+
+def test_the_list_filters_by_kind_and_overdue_review_and_finds_a_country_code(editor_client):
+    Agreement.objects.filter(slug="chile").update(last_reviewed=datetime.date(2020, 1, 1))
+    listing = editor_client.get("/admin/agreements/agreement/?review=overdue").content.decode()
+    assert "The agreement with Chile" in listing
+    assert "The agreement with India" not in listing
+    bilateral = editor_client.get("/admin/agreements/agreement/?kind__exact=bilateral")
+    assert "The EEA Agreement" not in bilateral.content.decode()
+    found = editor_client.get("/admin/agreements/agreement/?q=pl").content.decode()
+    assert "The EEA Agreement" in found
+    assert "The agreement with Chile" not in found
+
+
+def test_review_overdue_means_more_than_twelve_months_ago():
+    today = datetime.date(2026, 11, 23)
+    Agreement.objects.filter(slug="chile").update(last_reviewed=datetime.date(2025, 11, 22))
+    Agreement.objects.filter(slug="india").update(last_reviewed=datetime.date(2025, 11, 23))
+    overdue = set(Agreement.objects.review_overdue(today).values_list("slug", flat=True))
+    assert overdue == {"chile"}
+
+
+def test_line_breaks_from_the_admin_form_are_stored_as_in_the_files():
+    agreement = Agreement.objects.get(slug="chile")
+    agreement.body_nb = "Første linje.\r\nAndre linje."
+    agreement.save()
+    agreement.refresh_from_db()
+    assert agreement.body_nb == "Første linje.\nAndre linje."
