@@ -1,0 +1,250 @@
+"""What the checklist's pages show, built from the routing, the rules and the items.
+
+The routing (guidance/questionnaire.py) and the rules (guidance/rules.py) know
+nothing of Django or of languages. Here their marked strings are translated,
+country codes become names in the page's language, and the rules' matches
+meet the editable items: grouped into sections, each with the sentence that
+says why it is on the visitor's list.
+"""
+
+import logging
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from django.urls import reverse
+from django.utils.translation import gettext
+from django_countries import countries as all_countries
+
+from agreements.countries import country_name, sorted_countries
+from agreements.coverage import CountryCoverage
+from guidance.markdown import cached_markdown
+from guidance.models import ChecklistItem, Guide, PageText
+from guidance.questionnaire import (
+    QUESTIONS,
+    RESULT,
+    Parsed,
+    Progress,
+    option_for,
+    phrase,
+    previous_question,
+    progress,
+    query_string,
+)
+from guidance.rules import Answers, Match
+
+logger = logging.getLogger(__name__)
+
+SECTION_ORDER = {section: rank for rank, section in enumerate(ChecklistItem.Section)}
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code django-countries knows, in lower case."""
+    return frozenset(code.lower() for code in all_countries.countries)
+
+
+def step_url(step: str, answers: Answers, errors: Collection[str] = ()) -> str:
+    """The one address of a step (a question key or RESULT) with these answers."""
+    if step == RESULT:
+        path = reverse("checklist:result")
+    else:
+        path = reverse("checklist:question", kwargs={"question": step})
+    query = query_string(answers, errors)
+    return f"{path}?{query}" if query else path
+
+
+def answer_text(key: str, value: str, countries: Mapping[str, CountryCoverage]) -> str:
+    """An answer as the visitor chose it: the option's label or the country's name."""
+    option = option_for(key, value)
+    return gettext(option.label) if option else display_name(value, countries)
+
+
+def display_name(code: str, countries: Mapping[str, CountryCoverage]) -> str:
+    coverage = countries.get(code)
+    return (coverage.name if coverage else "") or country_name(code) or code.upper()
+
+
+# Question pages -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    selected: bool
+    input_id: str  # the first is the question's key: the error summary links to it
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    key: str
+    kind: str  # "choice" (radios) or "country" (a select)
+    title: str
+    hint: str
+    error: str  # "" when the answer is fine
+    choices: list[Choice]
+    hidden: list[tuple[str, str]]  # the other answers, carried along by the form
+    back_url: str
+    progress: Progress
+
+    @property
+    def page_title(self) -> str:
+        return f"{gettext('Error:')} {self.title}" if self.error else self.title
+
+
+def question_page(key: str, parsed: Parsed) -> QuestionPage:
+    question = QUESTIONS[key]
+    answers = parsed.answers
+    chosen = answers.get(key, "")
+    offered = [(option.value, gettext(option.label)) for option in question.options]
+    if question.kind == "country":
+        # "no" is an option of its own on the abroad question (not planning a
+        # stay abroad), and Norway is never a destination abroad anyway.
+        taken = frozenset(value for value, _label in offered)
+        offered += sorted_countries(exclude=taken)
+    previous = previous_question(key, answers)
+    return QuestionPage(
+        key=key,
+        kind=question.kind,
+        title=gettext(question.title),
+        hint=gettext(question.hint),
+        error=gettext(question.error) if key in parsed.errors else "",
+        choices=[
+            Choice(value, label, value == chosen, key if number == 0 else f"{key}-{value}")
+            for number, (value, label) in enumerate(offered)
+        ],
+        hidden=[(name, value) for name, value in answers.items() if name != key],
+        back_url=step_url(previous, answers) if previous else reverse("checklist:start"),
+        progress=progress(key, answers),
+    )
+
+
+# The result page ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class NamedCountry:
+    """A country an agreement item names, with the agreements that tie it to Norway."""
+
+    name: str
+    url: str
+    agreements: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ShownItem:
+    item: ChecklistItem
+    why: str
+    body: PageText
+    body_html: str  # sanitised by guidance.markdown
+    countries: tuple[NamedCountry, ...]
+
+    @property
+    def guide(self) -> Guide | None:
+        """The related guide, while it is published."""
+        guide = self.item.guide
+        return guide if guide is not None and guide.is_published else None
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+    items: list[ShownItem]
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    key: str
+    question: str
+    answer: str
+    change_url: str
+
+
+def sections(
+    matches: Iterable[Match],
+    items: Iterable[ChecklistItem],
+    answers: Answers,
+    countries: Mapping[str, CountryCoverage],
+) -> list[Section]:
+    """The items on the visitor's list, grouped under the sections' headings.
+
+    A match without a published item is left out, and logged by key only:
+    the answers behind it are the visitor's, and stay out of the logs.
+    """
+    by_key = {item.key: item for item in items}
+    shown: list[ShownItem] = []
+    for match in matches:
+        item = by_key.get(match.key)
+        if item is None:
+            logger.warning("Checklist item %r is missing or unpublished: left out.", match.key)
+            continue
+        body = item.page_body
+        shown.append(
+            ShownItem(
+                item=item,
+                why=why(match, answers, countries),
+                body=body,
+                body_html=cached_markdown(body.text).html,
+                countries=tuple(named_country(code, countries) for code in match.countries),
+            )
+        )
+    shown.sort(key=lambda s: (SECTION_ORDER[s.item.section], s.item.order, s.item.key))
+    grouped: dict[str, list[ShownItem]] = {}
+    for entry in shown:
+        grouped.setdefault(entry.item.section, []).append(entry)
+    labels = dict(ChecklistItem.Section.choices)
+    return [Section(key, str(labels[key]), entries) for key, entries in grouped.items()]
+
+
+def why(match: Match, answers: Answers, countries: Mapping[str, CountryCoverage]) -> str:
+    """ "You live in Poland and you work in Norway for an employer in Norway." """
+    phrases = [
+        gettext(phrase(key, answers[key])).format(country=display_name(answers[key], countries))
+        for key in match.reasons
+        if key in answers
+    ]
+    if not phrases:
+        return gettext("It is on every checklist.")
+    return joined(phrases) + "."
+
+
+def joined(phrases: list[str]) -> str:
+    """Phrases as one sentence: "A, b and c" ("A, b og c")."""
+    first, *rest = phrases
+    parts = [first, *(text[:1].lower() + text[1:] for text in rest)]
+    if len(parts) == 1:
+        return first
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(parts[:-1]), "last": parts[-1]}
+
+
+def named_country(code: str, countries: Mapping[str, CountryCoverage]) -> NamedCountry:
+    coverage = countries.get(code) or CountryCoverage(code)
+    return NamedCountry(
+        name=display_name(code, countries),
+        url=reverse("agreements:country", kwargs={"code": code}),
+        agreements=tuple(
+            Link(agreement.name, reverse("agreements:detail", kwargs={"slug": agreement.slug}))
+            for agreement in coverage.agreements
+        ),
+    )
+
+
+def answer_rows(answers: Answers, countries: Mapping[str, CountryCoverage]) -> list[AnswerRow]:
+    """ "Your answers": each with a link that reopens its question, the rest kept."""
+    return [
+        AnswerRow(
+            key=key,
+            question=gettext(QUESTIONS[key].title),
+            answer=answer_text(key, value, countries),
+            change_url=step_url(key, answers),
+        )
+        for key, value in answers.items()
+    ]

@@ -1,0 +1,630 @@
+"""The checklist's pages: one question per page, answers only in the address,
+and a result that says what applies and why, in English and Norwegian."""
+
+import logging
+import re
+from html import unescape
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+
+from guidance import questionnaire
+from guidance.models import ChecklistItem
+from guidance.rules import ITEM_KEYS, Match
+from tests.conftest import PUBLIC_PATHS
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("en", "nb")
+
+POLISH_CARPENTER = {
+    "citizenship": "pl",
+    "residence": "pl",
+    "work": "employee",
+    "nav_benefit": "no",
+    "children": "3-7",
+    "single_parent": "no",
+}
+AMERICAN_FAMILY = {
+    "citizenship": "us",
+    "residence": "no",
+    "stay": "12-months-or-more",
+    "work": "employee",
+    "children": "3-7",
+    "single_parent": "no",
+    "abroad": "no",
+}
+
+# Every step, reached with the answers it needs (in question order, as the
+# site writes them), and the heading a visitor sees there.
+STEPS = [
+    (
+        "citizenship",
+        "",
+        "Which country are you a citizen of?",
+        "Hvilket land er du statsborger av?",
+    ),
+    ("residence", "citizenship=pl", "Which country do you live in, or will you live in?", None),
+    ("stay", "citizenship=pl&residence=no", "How long will you live in Norway?", None),
+    (
+        "work",
+        "citizenship=pl&residence=no&stay=12-months-or-more",
+        "Which describes your work?",
+        "Hva beskriver arbeidssituasjonen din?",
+    ),
+    ("nav_benefit", "citizenship=pl&residence=pl&work=employee", "Do you receive a benefit", None),
+    (
+        "pension",
+        "citizenship=se&residence=no&stay=12-months-or-more&work=retired",
+        "Where does your pension come from?",
+        None,
+    ),
+    (
+        "children",
+        "citizenship=pl&residence=no&stay=12-months-or-more&work=employee",
+        "How old is your youngest child",
+        None,
+    ),
+    (
+        "single_parent",
+        "citizenship=pl&residence=no&stay=12-months-or-more&work=employee&children=3-7",
+        "Are you bringing up your children alone?",
+        None,
+    ),
+    (
+        "abroad",
+        "citizenship=pl&residence=no&stay=12-months-or-more&work=employee&children=none",
+        "Are you planning a longer stay abroad?",
+        None,
+    ),
+]
+
+
+# Every step and two results, without the language prefix: the site-wide tests
+# (headers, alternates, budgets, axe …) walk them as part of PUBLIC_PATHS.
+CHECKLIST_PAGES = [
+    path for path in PUBLIC_PATHS if path.startswith("/checklist/") and path != "/checklist/"
+]
+
+
+def result_url(language: str, answers: dict[str, str]) -> str:
+    return f"/{language}/checklist/result/?{questionnaire.query_string(answers)}"
+
+
+def item_keys(html: str) -> list[str]:
+    return re.findall(r'data-item="([^"]+)"', html)
+
+
+def item_html(html: str, key: str) -> str:
+    """One item's markup, up to the next item or the end of its section."""
+    start = html.index(f'data-item="{key}"')
+    ends = [html.find(marker, start) for marker in ('<li class="checklist-item"', "</section>")]
+    return html[start : min(end for end in ends if end != -1)]
+
+
+def hidden_inputs(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html)
+
+
+def heading(html: str) -> str:
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    return unescape(re.sub(r"<[^>]+>", "", found[1])).strip()
+
+
+def answer(client, page_url: str, html: str, value: str | None):
+    """Submits a question page's form as a browser does: the answers carried
+    in hidden inputs, then the chosen value (None: nothing chosen)."""
+    key = urlsplit(page_url).path.rstrip("/").rsplit("/", 1)[-1]
+    pairs = [(name, value_) for name, value_ in hidden_inputs(html) if name != key]
+    if value is not None:
+        pairs.append((key, value))
+    pairs += [(name, value_) for name, value_ in hidden_inputs(html) if name == key]
+    action = re.search(r'<form class="checklist-question" method="get" action="([^"]+)"', html)[1]
+    return client.get(f"{action}?{urlencode(pairs)}", follow=True)
+
+
+def walk(client, language: str, answers: dict[str, str]) -> str:
+    """Answers every question the site asks, in turn, from the first; returns the result page.
+
+    Fails if a question is asked that the visitor has no answer for.
+    """
+    response = client.get(f"/{language}/checklist/citizenship/")
+    asked = []
+    while "/result/" not in response.request["PATH_INFO"]:
+        key = response.request["PATH_INFO"].rstrip("/").rsplit("/", 1)[-1]
+        assert key in answers, f"asked {key!r}"
+        asked.append(key)
+        response = answer(
+            client, response.request["PATH_INFO"], response.content.decode(), answers[key]
+        )
+        assert response.status_code == 200
+    assert asked == list(answers)
+    return response.content.decode()
+
+
+# The start page ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_start_page_says_what_you_get_how_long_it_takes_and_that_nothing_is_stored(
+    client, language
+):
+    html = client.get(f"/{language}/checklist/").content.decode()
+    texts = {
+        "en": ["2 to 3 minutes", "up to 9 questions", "never store your answers", "Start now"],
+        "nb": ["2 til 3 minutter", "opptil 9 spørsmål", "lagrer aldri svarene dine", "Start nå"],
+    }[language]
+    for text in texts:
+        assert text in html
+    assert f'href="/{language}/checklist/citizenship/"' in html
+    assert f'href="/{language}/agreements/"' in html
+    assert 'content="noindex"' not in html
+
+
+# Question pages ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("key", "query", "english", "norwegian"), STEPS)
+def test_every_question_has_its_own_page_in_both_languages(
+    client, language, key, query, english, norwegian
+):
+    url = f"/{language}/checklist/{key}/" + (f"?{query}" if query else "")
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    if language == "en":
+        assert heading(html).startswith(english)
+    elif norwegian:
+        assert heading(html).startswith(norwegian)
+    assert '<meta name="robots" content="noindex">' in html
+    assert f'action="/{language}/checklist/result/"' in html
+    assert hidden_inputs(html)[: len(parse_qsl(query))] == parse_qsl(query)
+    assert ("Question " if language == "en" else "Spørsmål ") in html
+    assert 'tabindex="-1" data-focus-after-swap' in html
+
+
+def test_a_choice_question_is_a_fieldset_with_a_legend_and_radios(client):
+    html = client.get("/en/checklist/" + STEPS[3][0] + "/?" + STEPS[3][1]).content.decode()
+    assert re.search(r"<fieldset[^>]*>\s*<legend", html)
+    assert 'type="radio" id="work" name="work" value="employee"' in html
+    assert '<label class="checklist-radios__label" for="work">' in html
+    # After the radios, an empty answer: submitting none gives the error.
+    assert html.index('type="radio"') < html.rindex('<input type="hidden" name="work" value="">')
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "before", "after"),
+    [
+        ("en", "I am stateless or a recognised refugee", "Afghanistan", "Zimbabwe"),
+        ("nb", "Jeg er statsløs eller anerkjent flyktning", "Zimbabwe", "Østerrike"),
+    ],
+)
+def test_a_country_question_is_a_labelled_select_sorted_in_the_page_language(
+    client, language, first, before, after
+):
+    html = client.get(f"/{language}/checklist/citizenship/").content.decode()
+    assert re.search(r'<label class="checklist-field__label" for="citizenship">', html)
+    assert '<select class="checklist-select" id="citizenship" name="citizenship"' in html
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', html)
+    assert options[0][0] == ""  # "Choose from the list": no silent default
+    assert options[1] == ("stateless", first)
+    names = [unescape(name) for _value, name in options]
+    assert names.index(before) < names.index(after)
+
+
+def test_norway_is_no_destination_for_a_longer_stay_abroad(client):
+    html = client.get("/en/checklist/abroad/?" + STEPS[-1][1]).content.decode()
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', html)
+    assert options[1] == ("no", "No, I am not planning one")
+    assert [name for value, name in options if name == "Norway"] == []
+
+
+def test_the_back_link_keeps_the_answers(client):
+    html = client.get("/en/checklist/work/?citizenship=pl&residence=pl").content.decode()
+    assert (
+        '<a class="checklist-back" href="/en/checklist/residence/?citizenship=pl&amp;residence=pl">'
+        in html
+    )
+
+
+def test_the_first_questions_back_link_goes_to_the_start_page(client):
+    html = client.get("/nb/checklist/citizenship/").content.decode()
+    assert '<a class="checklist-back" href="/nb/checklist/">Tilbake</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("url", "progress"),
+    [
+        ("/en/checklist/citizenship/", "Question 1 of about 6"),
+        ("/en/checklist/work/?citizenship=pl&residence=pl", "Question 3 of about 5"),
+        ("/nb/checklist/work/?citizenship=pl&residence=pl", "Spørsmål 3 av omtrent 5"),
+    ],
+)
+def test_the_page_says_how_far_the_visitor_has_come(client, url, progress):
+    assert progress in client.get(url).content.decode()
+
+
+def test_a_change_link_reopens_a_question_with_its_answer_chosen(client):
+    html = client.get("/en/checklist/residence/?" + urlencode(POLISH_CARPENTER)).content.decode()
+    assert re.search(r'<option value="pl" selected>Poland</option>', html)
+    # The later answers travel along, so the visitor can return to the result.
+    assert ("single_parent", "no") in hidden_inputs(html)
+
+
+# Moving on, and answers that are missing or wrong --------------------------------
+
+
+def test_continue_goes_to_the_next_question_the_answers_make_relevant(client):
+    response = client.get("/en/checklist/result/?citizenship=pl&residence=no&residence=")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/checklist/stay/?citizenship=pl&residence=no"
+
+
+def test_continuing_with_nothing_chosen_shows_the_questions_error(client):
+    response = client.get("/en/checklist/result/?citizenship=pl&residence=pl&work=", follow=True)
+    assert response.redirect_chain == [
+        ("/en/checklist/work/?citizenship=pl&residence=pl&work=", 302)
+    ]
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>Error: Which describes your work? –" in html
+    summary = re.search(r'<div class="checklist-error-summary" role="alert".*?</div>', html, re.S)[
+        0
+    ]
+    assert '<a href="#work">Choose what describes your work</a>' in summary
+    assert 'aria-describedby="work-hint work-error"' in html
+    assert '<p class="checklist-field__error" id="work-error">' in html
+
+
+def test_the_error_is_in_norwegian_on_a_norwegian_page(client):
+    html = client.get("/nb/checklist/citizenship/?citizenship=", follow=True).content.decode()
+    assert "<title>Feil: Hvilket land er du statsborger av? –" in html
+    assert "Det er et problem" in html
+    assert '<a href="#citizenship">Velg landet du er statsborger av</a>' in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_an_invalid_value_sends_the_visitor_to_that_question_with_its_error(client):
+    response = client.get("/en/checklist/work/?citizenship=xx&residence=pl")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/checklist/citizenship/?citizenship=&residence=pl"
+    html = client.get(response["Location"]).content.decode()
+    assert "Choose the country you are a citizen of" in html
+
+
+def test_a_result_with_a_missing_answer_sends_the_visitor_to_the_first_question_needed(client):
+    answers = {key: value for key, value in POLISH_CARPENTER.items() if key != "work"}
+    response = client.get(result_url("nb", answers))
+    assert response.status_code == 302
+    assert response["Location"] == "/nb/checklist/work/?citizenship=pl&residence=pl&nav_benefit=no"
+
+
+def test_a_question_asked_too_early_sends_the_visitor_to_the_first_question_needed(client):
+    response = client.get("/en/checklist/children/?citizenship=pl")
+    assert response["Location"] == "/en/checklist/residence/?citizenship=pl"
+
+
+def test_a_question_the_answers_make_irrelevant_leads_on(client):
+    response = client.get("/en/checklist/stay/?" + urlencode(POLISH_CARPENTER))
+    assert response["Location"] == result_url("en", POLISH_CARPENTER)
+
+
+def test_unknown_parameters_are_ignored(client):
+    response = client.get("/en/checklist/residence/?utm_source=x&citizenship=PL&page=2")
+    assert response["Location"] == "/en/checklist/residence/?citizenship=pl"
+
+
+def test_a_repeated_parameter_counts_its_first_value(client):
+    response = client.get("/en/checklist/residence/?citizenship=se&citizenship=pl")
+    assert response["Location"] == "/en/checklist/residence/?citizenship=se"
+
+
+def test_an_unknown_question_is_not_found(client):
+    assert client.get("/en/checklist/favourite-colour/").status_code == 404
+
+
+# The result ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_polish_carpenter_gets_exactly_the_expected_items(client, language):
+    html = walk(client, language, POLISH_CARPENTER)
+    assert sorted(item_keys(html)) == sorted(
+        [
+            *("membership-worker", "national-registry", "emergency", "user-fees"),
+            *("s1-certificate", "s1-documents", "s1-report-changes", "tax-card"),
+            *("registration-eea", "nav-benefits", "child-benefit", "children-abroad"),
+            *("agreement", "contact-nav", "contact-helfo"),
+        ]
+    )
+
+
+def test_a_swede_commuting_to_norway(client):
+    answers = {
+        "citizenship": "se",
+        "residence": "se",
+        "work": "employee",
+        "nav_benefit": "no",
+        "children": "none",
+    }
+    assert set(item_keys(walk(client, "en", answers))) == {
+        *("membership-worker", "national-registry", "emergency", "user-fees"),
+        *("s1-not-needed-nordic", "tax-card", "permit-none-nordic", "nav-benefits"),
+        *("agreement", "contact-nav"),
+    }
+
+
+def test_a_german_posted_to_norway_for_six_months(client):
+    answers = {
+        "citizenship": "de",
+        "residence": "no",
+        "stay": "3-to-12-months",
+        "work": "posted-to-norway",
+    }
+    assert set(item_keys(walk(client, "nb", answers))) == {
+        *("membership-posted-to-norway", "national-registry", "emergency", "tax-card"),
+        *("registration-eea", "agreement", "contact-nav"),
+    }
+
+
+def test_an_american_moving_to_norway_with_a_family_for_two_years(client):
+    assert set(item_keys(walk(client, "en", AMERICAN_FAMILY))) == {
+        *("membership-resident", "national-registry", "gp", "emergency", "user-fees"),
+        *("tax-card", "permit-required", "notify-move", "nav-benefits", "child-benefit"),
+        *("agreement", "contact-nav", "contact-helfo"),
+    }
+
+
+def test_a_norwegian_researcher_going_to_the_united_states_for_a_year(client):
+    answers = {
+        "citizenship": "no",
+        "residence": "no",
+        "stay": "12-months-or-more",
+        "work": "posted-abroad",
+        "children": "none",
+        "abroad": "us",
+    }
+    assert set(item_keys(walk(client, "nb", answers))) == {
+        *("membership-posted-abroad", "national-registry", "gp", "emergency", "user-fees"),
+        *("proof-of-membership", "private-insurance", "nav-benefits"),
+        *("contact-nav", "contact-helfo"),
+    }
+
+
+def test_items_are_grouped_under_the_sections_headings_in_order(client):
+    html = client.get(result_url("en", POLISH_CARPENTER)).content.decode()
+    headings = re.findall(r'<h2 id="section-[a-z]+">([^<]+)</h2>', html)
+    assert headings == [
+        "Your membership",
+        "Healthcare",
+        "Work, tax and permits",
+        "NAV benefits and family",
+        "Who to contact",
+    ]
+    keys = item_keys(html)
+    assert keys.index("membership-worker") < keys.index("agreement") < keys.index("emergency")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "en",
+            "You are a citizen of Poland, you live in Poland and you work in Norway "
+            "for an employer in Norway.",
+        ),
+        (
+            "nb",
+            "Du er statsborger av Polen, du bor i Polen og du jobber i Norge "
+            "for en arbeidsgiver i Norge.",
+        ),
+    ],
+)
+def test_each_item_says_why_it_is_on_the_list(client, language, sentence):
+    html = client.get(result_url(language, POLISH_CARPENTER)).content.decode()
+    item = item_html(html, "s1-certificate")
+    heading_text = (
+        "Why this is on your list" if language == "en" else "Hvorfor dette står på listen din"
+    )
+    assert heading_text in item
+    assert f"<p>{sentence}</p>" in item
+
+
+def test_an_item_on_every_list_says_so(client):
+    html = client.get(result_url("en", POLISH_CARPENTER)).content.decode()
+    item = item_html(html, "contact-nav")
+    assert "<p>It is on every checklist.</p>" in item
+
+
+def test_an_item_shows_its_text_sources_review_date_and_guide(client):
+    html = client.get(result_url("nb", AMERICAN_FAMILY)).content.decode()
+    item = item_html(html, "gp")
+    gp = ChecklistItem.objects.get(key="gp")
+    assert gp.title_nb in item
+    assert "fastlege" in item
+    source = gp.sources.first()
+    assert f'<a href="{source.url}">{source.title_nb}</a>' in item
+    assert "utgitt av helsenorge.no" in item
+    assert 'Sist kontrollert <time datetime="2026-11-23">23. november 2026</time>' in item
+    assert f'href="/nb/guides/{gp.guide.slug}/"' in item
+
+
+def test_the_agreement_item_names_each_agreement_with_a_link(client):
+    html = client.get(result_url("en", POLISH_CARPENTER)).content.decode()
+    item = item_html(html, "agreement")
+    assert '<a href="/en/agreements/pl/">Poland</a>' in item
+    assert re.search(r'<a href="/en/agreements/agreement/[a-z-]+/">The EEA Agreement</a>', item)
+
+
+def test_the_no_agreement_item_names_the_country(client):
+    answers = {"citizenship": "br", "residence": "br", "work": "employee", "nav_benefit": "no"}
+    answers["children"] = "none"
+    html = client.get(result_url("nb", answers)).content.decode()
+    item = item_html(html, "agreement-none")
+    assert '<a href="/nb/agreements/br/">Brasil</a>' in item
+    assert "ingen trygdeavtale med Norge" in item
+
+
+def test_your_answers_lists_every_answer_with_a_change_link(client):
+    html = client.get(result_url("en", POLISH_CARPENTER)).content.decode()
+    answers = re.search(r'<section class="checklist-answers".*?</section>', html, re.S)[0]
+    rows = re.findall(r"<dt[^>]*>([^<]+)</dt>\s*<dd[^>]*>([^<]+)</dd>", answers)
+    assert rows[0] == ("Which country are you a citizen of?", "Poland")
+    assert rows[2] == ("Which describes your work?", "I work in Norway for an employer in Norway")
+    assert len(rows) == len(POLISH_CARPENTER)
+    query = questionnaire.query_string(POLISH_CARPENTER).replace("&", "&amp;")
+    change = (
+        f'<a href="/en/checklist/residence/?{query}">Change<span class="visually-hidden"> '
+        "your answer to “Which country do you live in, or will you live in?”</span></a>"
+    )
+    assert change in answers
+    assert '<a href="/en/checklist/">Start again</a>' in answers
+
+
+def test_changing_an_answer_asks_what_is_now_needed_then_returns_to_the_result(client):
+    change = "/en/checklist/residence/?" + questionnaire.query_string(POLISH_CARPENTER)
+    page = client.get(change)
+    moved = answer(client, change, page.content.decode(), "no")
+    # Living in Norway makes "how long" relevant; nav_benefit no longer is.
+    assert moved.request["PATH_INFO"] == "/en/checklist/stay/"
+    assert ("work", "employee") in hidden_inputs(moved.content.decode())
+    after_stay = answer(client, "/en/checklist/stay/", moved.content.decode(), "12-months-or-more")
+    assert after_stay.request["PATH_INFO"] == "/en/checklist/abroad/"
+    done = answer(client, "/en/checklist/abroad/", after_stay.content.decode(), "no")
+    assert done.request["PATH_INFO"] == "/en/checklist/result/"
+    keys = item_keys(done.content.decode())
+    assert "membership-resident" in keys and "s1-certificate" not in keys
+
+
+def test_changing_an_answer_that_changes_nothing_else_returns_straight_to_the_result(client):
+    change = "/en/checklist/citizenship/?" + questionnaire.query_string(POLISH_CARPENTER)
+    result = answer(client, change, client.get(change).content.decode(), "de")
+    assert result.request["PATH_INFO"] == "/en/checklist/result/"
+    assert "Germany" in result.content.decode()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_result_has_a_print_button_a_save_note_and_a_notice(client, language):
+    html = client.get(result_url(language, POLISH_CARPENTER)).content.decode()
+    assert re.search(
+        r'<button class="button button--secondary js-only" type="button" data-print>', html
+    )
+    assert '<meta name="robots" content="noindex">' in html
+    address = "http://testserver" + result_url(language, POLISH_CARPENTER).replace("&", "&amp;")
+    assert address in html
+    if language == "en":
+        assert "To save or share your checklist, bookmark this page" in html
+        assert "This is general guidance, not a decision about your case." in html
+    else:
+        assert "Vil du lagre eller dele sjekklisten" in html
+        assert "Skriv ut sjekklisten" in html
+
+
+def test_the_language_switch_keeps_every_answer(client):
+    html = client.get(result_url("en", POLISH_CARPENTER)).content.decode()
+    query = questionnaire.query_string(POLISH_CARPENTER).replace("&", "&amp;")
+    assert f'<a href="/nb/checklist/result/?{query}" hreflang="nb" lang="nb">' in html
+
+
+# htmx: the same view, the step's partial only ------------------------------------
+
+
+def test_an_htmx_request_gets_only_the_step_with_the_new_title_and_language_switch(client):
+    response = client.get(
+        "/nb/checklist/work/?citizenship=pl&residence=pl", headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert "<html" not in html and "<header" not in html
+    assert html.count('id="checklist-step"') == 1
+    assert "<title>Hva beskriver arbeidssituasjonen din? – " in html
+    assert re.search(
+        r'<ul class="language-switch" id="language-switch" aria-label="Språk" '
+        r'hx-swap-oob="true">\s*'
+        r'<li><a href="/en/checklist/work/\?citizenship=pl&amp;residence=pl"',
+        html,
+    )
+    assert {"HX-Request", "HX-History-Restore-Request"} <= {
+        header.strip() for header in response["Vary"].split(",")
+    }
+
+
+def test_a_history_restore_gets_the_full_page(client):
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = client.get(result_url("en", POLISH_CARPENTER), headers=headers)
+    html = response.content.decode()
+    assert html.startswith("<!doctype html>")
+    assert "hx-swap-oob" not in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_an_htmx_form_submission_is_redirected_to_the_next_steps_fragment(client):
+    response = client.get(
+        "/en/checklist/result/?citizenship=pl&residence=pl&residence=",
+        headers={"HX-Request": "true"},
+        follow=True,
+    )
+    assert response.redirect_chain == [("/en/checklist/work/?citizenship=pl&residence=pl", 302)]
+    assert "<html" not in response.content.decode()
+
+
+def test_a_full_page_and_a_fragment_of_the_same_step_are_cached_apart(client):
+    url = "/en/checklist/work/?citizenship=pl&residence=pl"
+    client.get(url, headers={"HX-Request": "true"})
+    assert client.get(url).content.decode().startswith("<!doctype html>")
+
+
+# Cost ----------------------------------------------------------------------------
+
+
+def test_the_result_page_makes_a_few_queries_and_none_once_cached(
+    client, django_assert_max_num_queries, django_assert_num_queries
+):
+    url = result_url("en", POLISH_CARPENTER)
+    with django_assert_max_num_queries(3):  # the agreements lookup, the items, their sources
+        assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200
+
+
+def test_the_query_count_does_not_grow_with_the_number_of_items(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(
+        "guidance.views.checklist.checklist",
+        lambda answers, countries: [Match(key) for key in ITEM_KEYS],
+    )
+    with django_assert_max_num_queries(3):
+        html = client.get(result_url("en", POLISH_CARPENTER)).content.decode()
+    assert sorted(item_keys(html)) == sorted(ITEM_KEYS)
+
+
+def test_a_question_page_needs_no_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/nb/checklist/residence/?citizenship=pl").status_code == 200
+
+
+# Missing content -----------------------------------------------------------------
+
+
+def test_an_unpublished_item_is_left_out_and_logged_by_key_only(client, caplog):
+    ChecklistItem.objects.filter(key="tax-card").update(published=False)
+    with caplog.at_level(logging.WARNING, logger="guidance.checklist"):
+        response = client.get(result_url("en", POLISH_CARPENTER))
+    assert response.status_code == 200
+    keys = item_keys(response.content.decode())
+    assert "tax-card" not in keys and "membership-worker" in keys
+    messages = [
+        record.getMessage() for record in caplog.records if record.name == "guidance.checklist"
+    ]
+    assert messages == ["Checklist item 'tax-card' is missing or unpublished: left out."]
+    assert not any(value in messages[0] for value in ("pl", "employee", "3-7"))
+
+
+def test_a_missing_item_is_left_out_and_the_page_still_renders(client, caplog):
+    ChecklistItem.objects.filter(key="contact-nav").delete()
+    with caplog.at_level(logging.WARNING, logger="guidance.checklist"):
+        response = client.get(result_url("nb", POLISH_CARPENTER))
+    assert response.status_code == 200
+    assert "contact-nav" not in item_keys(response.content.decode())
+    assert "'contact-nav'" in caplog.text
