@@ -6,9 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.signals import setting_changed
 from django.db import connections
+from django.test import Client
+from django.test.client import ClientHandler
 from django.test.testcases import LiveServerThread
 from hypothesis import settings as hypothesis_settings
 from pytest_django.live_server_helper import LiveServer
@@ -96,6 +100,62 @@ def empty_cache() -> None:
     """Each test starts with an empty cache: cached pages and lookups from an
     earlier test's (rolled back) data must not leak into the next."""
     cache.clear()
+
+
+# One request handler for every test client: building a handler loads the
+# middleware, and WhiteNoise then indexes every collected static file (about
+# half a second), which thousands of tests need not repeat. A changed setting
+# (the `settings` fixture) makes the next request build a new one, as
+# middleware read settings only once.
+_shared_handler: ClientHandler | None = None
+
+
+def _forget_shared_handler(**kwargs) -> None:
+    global _shared_handler
+    _shared_handler = None
+
+
+setting_changed.connect(_forget_shared_handler)
+
+
+def _through_shared_handler(environ: dict):
+    global _shared_handler
+    if _shared_handler is None:
+        _shared_handler = ClientHandler(enforce_csrf_checks=False)
+    return _shared_handler(environ)
+
+
+def make_client(**kwargs) -> Client:
+    """A Django test client (same arguments) that uses the shared handler."""
+    client = Client(**kwargs)
+    if not client.handler.enforce_csrf_checks:
+        client.handler = _through_shared_handler
+    return client
+
+
+@pytest.fixture
+def client() -> Client:
+    return make_client()
+
+
+EDITOR_PASSWORD = "a long test password 42"
+
+
+@pytest.fixture
+def editor(db) -> User:
+    """A staff user in the Editors group, as `make editor` creates."""
+    from guidance.editors import sync_editors_group
+
+    user = User.objects.create_user("editor-in-test", password=EDITOR_PASSWORD, is_staff=True)
+    user.groups.add(sync_editors_group())
+    return user
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:
+    client = make_client()
+    client.force_login(editor)
+    return client
 
 
 # The database content after migrations (guides, agreements …), kept so that

@@ -6,11 +6,11 @@ import string
 from urllib.parse import quote, urlsplit
 
 import pytest
-from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guidance.questionnaire import QUESTIONS
+from tests.conftest import make_client
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def check(response) -> None:
 def test_any_checklist_address_gives_a_page_a_redirect_or_not_found(
     language, step, items, request_headers
 ):
-    client = Client(raise_request_exception=True)
+    client = make_client(raise_request_exception=True)
     path = f"/{language}/checklist/{step}/" if step else f"/{language}/checklist/"
     response = client.get(f"{path}?{query(items)}", headers=request_headers)
     check(response)
@@ -90,7 +90,7 @@ def test_any_checklist_address_gives_a_page_a_redirect_or_not_found(
 )
 @given(items=pairs)
 def test_a_form_submission_with_any_values_lands_on_a_page_within_two_steps(items):
-    client = Client(raise_request_exception=True)
+    client = make_client(raise_request_exception=True)
     response = client.get(f"/en/checklist/result/?{query(items)}", follow=True)
     check(response)
     assert response.status_code == 200

@@ -11,24 +11,14 @@ from django.core import checks
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.db.models import ProtectedError
-from django.test import Client
 
 from guidance.checks import check_checklist_items
-from guidance.editors import sync_editors_group
 from guidance.models import ChecklistItem, Guide
 from guidance.rules import ITEM_KEYS
+from tests.conftest import make_client
 from tests.test_checklist_views import POLISH_CARPENTER, item_html, result_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client() -> Client:
-    user = User.objects.create_user("checklist-editor", password="x", is_staff=True)
-    user.groups.add(sync_editors_group())
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def change_url(item: ChecklistItem) -> str:
@@ -167,7 +157,7 @@ def test_a_saved_items_key_is_read_only(editor_client):
 def test_no_one_can_delete_an_item_in_admin(editor_client):
     item = ChecklistItem.objects.get(key="gp")
     superuser = User.objects.create_superuser("root-in-test", password="x")
-    root = Client()
+    root = make_client()
     root.force_login(superuser)
     for client in (editor_client, root):
         assert client.get(f"/admin/guidance/checklistitem/{item.pk}/delete/").status_code == 403

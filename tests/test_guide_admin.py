@@ -4,29 +4,13 @@ with diffs and revert, and nothing beyond content."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
-from guidance.editors import sync_editors_group
 from guidance.models import Guide, Source, Topic
 from tests.guide_factories import make_guide, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor() -> User:
-    user = User.objects.create_user("admin-test-editor", password="x", is_staff=True)
-    user.groups.add(sync_editors_group())
-    return user
-
-
-@pytest.fixture
-def editor_client(editor) -> Client:
-    client = Client()
-    client.force_login(editor)
-    return client
 
 
 def form_data(guide: Guide, **changes) -> dict:
@@ -181,7 +165,7 @@ def test_every_save_keeps_who_and_when_and_shows_the_norwegian_diff(editor_clien
     assert latest.history_user == editor
     assert latest.body_nb == "Ny tekst."
     page = editor_client.get(f"/admin/guidance/guide/{guide.pk}/history/").content.decode()
-    assert "admin-test-editor" in page
+    assert "editor-in-test" in page
     assert "Body [nb]:</strong> <del>Gammel tekst.</del> &rarr; <ins>Ny tekst.</ins>" in page
     assert 'style="' not in page.split('id="change-history"')[1]
 

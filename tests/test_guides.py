@@ -7,23 +7,12 @@ from xml.etree import ElementTree
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 from django.utils import timezone
 
-from guidance.editors import sync_editors_group
 from guidance.models import Guide
 from tests.guide_factories import make_guide, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client() -> Client:
-    user = User.objects.create_user("guide-editor", password="x", is_staff=True)
-    user.groups.add(sync_editors_group())
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def main_html(response) -> str:

@@ -11,7 +11,7 @@ from config.page_cache import (
     page_key,
 )
 from tests.guide_factories import make_guide
-from tests.test_guide_admin import change_url, editor, editor_client, form_data  # noqa: F401
+from tests.test_guide_admin import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_a_repeated_page_is_served_without_touching_the_database(client, django_
     assert second["Content-Language"] == "en"
 
 
-def test_an_editors_change_shows_on_the_next_request(client, editor_client):  # noqa: F811
+def test_an_editors_change_shows_on_the_next_request(client, editor_client):
     guide = make_guide(body_nb="Gammel tekst.")
     assert "Gammel tekst." in client.get(f"/nb/guides/{guide.slug}/").content.decode()
     editor_client.post(change_url(guide), form_data(guide, body_nb="Ny tekst fra redaktøren."))
@@ -60,7 +60,7 @@ def test_an_htmx_request_and_a_full_page_are_cached_apart(rf):
 
 def test_a_signed_in_editor_never_gets_a_shared_copy(
     client,
-    editor_client,  # noqa: F811
+    editor_client,
     django_assert_max_num_queries,
 ):
     guide = make_guide()

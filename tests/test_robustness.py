@@ -5,11 +5,10 @@ import string
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import public_urls
+from tests.conftest import make_client, public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +62,7 @@ def check(response) -> None:
 @given(base=bases, query=query_strings, request_headers=headers)
 def test_any_query_string_and_headers_on_any_public_page(base, query, request_headers):
     path = base.split("?")[0]
-    client = Client(raise_request_exception=True)
+    client = make_client(raise_request_exception=True)
     # Encoded by hand so that repeated parameters reach the view as sent.
     response = client.get(f"{path}?{urlencode(query)}", headers=request_headers)
     check(response)
@@ -78,4 +77,4 @@ def test_any_query_string_and_headers_on_any_public_page(base, query, request_he
 )
 def test_any_path_gives_a_page_or_a_404(language, segments):
     path = "/" + "/".join([language, *(quote(segment, safe="") for segment in segments)]) + "/"
-    check(Client(raise_request_exception=True).get(path.replace("//", "/")))
+    check(make_client(raise_request_exception=True).get(path.replace("//", "/")))

@@ -5,9 +5,8 @@ from xml.etree import ElementTree
 
 import pytest
 from django.db import OperationalError
-from django.test import Client
 
-from tests.conftest import public_urls
+from tests.conftest import make_client, public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +89,7 @@ def test_an_unknown_address_gets_a_404_page_in_its_language(client, url, heading
     ],
 )
 def test_a_server_error_shows_the_500_page_in_its_language(url, heading):
-    client = Client(raise_request_exception=False)
+    client = make_client(raise_request_exception=False)
     response = client.get(url)
     assert response.status_code == 500
     assert heading in response.content.decode()

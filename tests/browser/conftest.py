@@ -9,7 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import User
 from playwright.sync_api import Page, Route
+
+from tests.conftest import EDITOR_PASSWORD
 
 _axe = Axe()
 
@@ -92,3 +95,11 @@ def assert_accessible(page: Page) -> None:
     """axe-core, all rules it runs by default (WCAG 2.2 A and AA and best practice)."""
     results = _axe.run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def log_in_to_admin(page: Page, user: User) -> None:
+    """Logs in through admin's login form, as an editor does."""
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Log in").click()

@@ -5,12 +5,10 @@ JavaScript switched off."""
 import re
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect
 
 from agreements.models import Agreement
-from guidance.editors import sync_editors_group
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in_to_admin
 
 
 # Beyond the agreements pages in PUBLIC_PATHS, which test_site_in_browser checks:
@@ -95,20 +93,8 @@ def test_the_country_page_has_the_covered_and_not_covered_list(site: Page):
     expect(card.get_by_text("Healthcare: not covered")).to_be_visible()
 
 
-@pytest.fixture
-def editor(db) -> User:
-    user = User.objects.create_user(
-        "agreements-browser-editor", password="a long test password 42", is_staff=True
-    )
-    user.groups.add(sync_editors_group())
-    return user
-
-
 def test_an_editor_finds_a_country_by_typing_in_the_admin(site: Page, editor):
-    site.goto("/admin/")
-    site.get_by_label("Username").fill("agreements-browser-editor")
-    site.get_by_label("Password").fill("a long test password 42")
-    site.get_by_role("button", name="Log in").click()
+    log_in_to_admin(site, editor)
     chile = Agreement.objects.get(slug="chile")
     site.goto(f"/admin/agreements/agreement/{chile.pk}/change/")
     # The empty extra row's country field is a searchable select2 box.

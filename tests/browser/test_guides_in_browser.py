@@ -4,12 +4,10 @@ works from the keyboard, and an editor's whole round trip in admin."""
 import re
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from guidance.editors import sync_editors_group
 from guidance.models import Guide
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in_to_admin
 from tests.guide_factories import make_guide, make_topic
 
 BODY = """Who is covered and what to do.
@@ -86,22 +84,10 @@ def test_search_from_the_guide_list_highlights_the_match(site: Page, guides):
     expect(site.locator("mark").first).to_have_text(re.compile("pension", re.IGNORECASE))
 
 
-@pytest.fixture
-def editor(db) -> User:
-    user = User.objects.create_user(
-        "guide-editor-in-browser", password="a long test password 42", is_staff=True
-    )
-    user.groups.add(sync_editors_group())
-    return user
-
-
 def test_an_editor_edits_norwegian_sees_the_diff_and_reverts(site: Page, editor, guides):
     guide = guides["guide"]
     original = guide.body_nb
-    site.goto("/admin/")
-    site.get_by_label("Username").fill(editor.username)
-    site.get_by_label("Password").fill("a long test password 42")
-    site.get_by_role("button", name="Log in").click()
+    log_in_to_admin(site, editor)
 
     site.goto(f"/admin/guidance/guide/{guide.pk}/change/")
     norwegian_body = site.locator("#id_body_nb")
@@ -115,7 +101,7 @@ def test_an_editor_edits_norwegian_sees_the_diff_and_reverts(site: Page, editor,
     site.goto(f"/admin/guidance/guide/{guide.pk}/change/")
     site.get_by_role("link", name="History").click()
     changes = site.locator("#change-history")
-    expect(changes).to_contain_text("guide-editor-in-browser")
+    expect(changes).to_contain_text(editor.username)
     expect(changes).to_contain_text("Helt ny norsk tekst om folketrygden.")
 
     # The older version is the second row; open it and revert to it.
@@ -135,10 +121,7 @@ def test_an_editor_previews_a_draft_at_its_real_address(site: Page, editor, guid
     # Not signed in yet: the public gets the 404 (asked outside the page, as a
     # 404 page load counts as a console error).
     assert site.request.get(f"/en/guides/{draft.slug}/").status == 404
-    site.goto("/admin/")
-    site.get_by_label("Username").fill(editor.username)
-    site.get_by_label("Password").fill("a long test password 42")
-    site.get_by_role("button", name="Log in").click()
+    log_in_to_admin(site, editor)
     site.goto(f"/admin/guidance/guide/{draft.pk}/change/")
     site.get_by_role("link", name="View on site").click()
     expect(site.get_by_text("Draft – not published")).to_be_visible()

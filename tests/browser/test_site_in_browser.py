@@ -3,11 +3,9 @@
 import re
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from guidance.editors import sync_editors_group
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in_to_admin
 from tests.conftest import public_urls
 
 
@@ -54,18 +52,6 @@ def test_keyboard_focus_is_clearly_visible(site: Page):
     assert focused == "rgb(255, 216, 77)"
 
 
-@pytest.fixture
-def editor(db) -> User:
-    user = User.objects.create_user(
-        "editor-in-test", password="a long test password 42", is_staff=True
-    )
-    user.groups.add(sync_editors_group())
-    return user
-
-
 def test_an_editor_can_log_in_to_admin_under_the_strict_policy(site: Page, editor):
-    site.goto("/admin/")
-    site.get_by_label("Username").fill("editor-in-test")
-    site.get_by_label("Password").fill("a long test password 42")
-    site.get_by_role("button", name="Log in").click()
+    log_in_to_admin(site, editor)
     expect(site.get_by_role("heading", name="Site administration")).to_be_visible()
