@@ -61,6 +61,27 @@ PUBLIC_PATHS = [
 ]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Only browser tests may be transactional.
+
+    A transactional test empties the database when it ends (the next one
+    restores the content), so pytest-django runs them after all the others.
+    A test elsewhere that pulled in `live_server`, say through one of
+    pytest-playwright's fixtures, would join them unseen and could leave the
+    tests after it without guides or the Editors group: fail at collection.
+    """
+    strays = [
+        item.nodeid
+        for item in items
+        if "tests/browser/" not in item.nodeid
+        and "live_server" in getattr(item, "fixturenames", ())
+    ]
+    if strays:
+        raise pytest.UsageError(
+            "Only tests in tests/browser/ may use live_server: " + ", ".join(strays)
+        )
+
+
 # Figures measured by tests/test_budgets.py, printed at the end of the run.
 # They travel as the test report's user properties, so that they reach the
 # main process when pytest-xdist runs tests in workers.
