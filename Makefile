@@ -47,6 +47,7 @@ staticfiles/staticfiles.json: $(shell find static -type f) $(VENV)/.installed
 
 run: $(VENV)/.installed locale/nb/LC_MESSAGES/django.mo
 	$(DEV_MANAGE) migrate --noinput
+	$(DEV_MANAGE) loadcontent
 	@echo
 	@echo "An editor login for http://$(HOST):$(PORT)/admin/: run 'make editor' in another terminal."
 	@echo
@@ -54,6 +55,7 @@ run: $(VENV)/.installed locale/nb/LC_MESSAGES/django.mo
 
 editor: $(VENV)/.installed
 	$(DEV_MANAGE) migrate --noinput --verbosity 0
+	$(DEV_MANAGE) loadcontent --verbosity 0
 	$(DEV_MANAGE) createeditor
 
 lint: $(VENV)/.installed

@@ -7,15 +7,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from agreements.countries import sorted_countries
 from agreements.models import Agreement, AgreementCountry
-from guidance.admin import ContentAdmin, ReviewOverdueFilter
-from guidance.models import a_year_before
+from content.admin import ContentAdmin, ReviewOverdueFilter
 
 
 class CountryAutocomplete(forms.Select):
@@ -72,7 +70,7 @@ class AgreementAdmin(ContentAdmin):
     inlines = [AgreementCountryInline]
     list_display = [
         *("name", "kind", "published", "country_count"),
-        *("in_force", "last_reviewed", "is_review_overdue"),
+        *("in_force", "last_reviewed", "review_status"),
     ]
     list_filter = ["kind", "published", ReviewOverdueFilter, "last_reviewed"]
     search_fields = [
@@ -110,7 +108,3 @@ class AgreementAdmin(ContentAdmin):
     @admin.display(description=_("countries"), ordering="number_of_countries")
     def country_count(self, agreement: Agreement) -> int:
         return agreement.number_of_countries
-
-    @admin.display(boolean=True, description=_("review overdue"))
-    def is_review_overdue(self, agreement: Agreement) -> bool:
-        return agreement.last_reviewed < a_year_before(timezone.localdate())

@@ -74,6 +74,3 @@ class CountryCoverage:
     def covers(self) -> frozenset[Coverage]:
         """Everything at least one of the country's agreements coordinates."""
         return frozenset().union(*(agreement.covers for agreement in self.agreements))
-
-    def is_covered(self, coverage: Coverage) -> bool:
-        return coverage in self.covers

@@ -1,29 +1,26 @@
 """Which agreements tie a country to Norway: the lookup the checklist uses.
 
     coverage_for(["pl", "SE", "xx"])  ->  {"pl": CountryCoverage(...), "se": ..., "xx": ...}
-    coverage_of("us")                 ->  CountryCoverage(code="us", ...)
 
 The answer is plain data (agreements/coverage.py), so the checklist's rules
 stay free of Django. All published agreement-country rows are read in one
 query and kept in the cache, per language (agreement names and notes are in
-the active language). Saving or deleting an agreement or one of its country
-rows moves the cache to a new version, so the next lookup reads the database
-again: an editor's change shows at once, in every process sharing the cache.
+the active language), under the content version (content/cache.py): any
+saved content moves it on, so an editor's change shows at once, in every
+process sharing the cache.
 """
 
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import translation
 
 from agreements.countries import country_name
 from agreements.coverage import AgreementKind, AgreementSummary, CountryCoverage
 from agreements.models import KIND_LABELS, AgreementCountry
+from content.cache import content_version
 
-VERSION_KEY = "agreements:coverage:version"
 # Long enough that the database is rarely asked; short enough that a change
 # made behind the ORM's back (a raw SQL fix) shows within a day.
 CACHE_SECONDS = 60 * 60 * 24
@@ -51,14 +48,9 @@ def coverage_for(codes: Iterable[str]) -> dict[str, CountryCoverage]:
     return answers
 
 
-def coverage_of(code: str) -> CountryCoverage:
-    return coverage_for([code])[normalised(code)]
-
-
 def _coverage_table() -> CoverageTable:
     language = translation.get_language() or "en"
-    version = cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
-    key = f"agreements:coverage:{version}:{language}"
+    key = f"agreements:coverage:{content_version()}:{language}"
     table = cache.get(key)
     if table is None:
         table = _read_coverage_table()
@@ -83,18 +75,3 @@ def _read_coverage_table() -> CoverageTable:
         code: tuple(summary for _rank, summary in sorted(found, key=lambda pair: pair[0]))
         for code, found in rows.items()
     }
-
-
-def _new_version() -> str:
-    return uuid.uuid4().hex
-
-
-def forget_cached_coverage(**kwargs) -> None:
-    """Signal receiver: start a new cache version now, and again after commit.
-
-    Now, so the saving request itself (and tests) see the change; after the
-    commit, so a lookup that ran between the save and the commit, and cached
-    what the database held before, is not what visitors get afterwards.
-    """
-    cache.set(VERSION_KEY, _new_version(), timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, _new_version(), timeout=None))

@@ -12,15 +12,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Max, Prefetch, Value, When
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from agreements.countries import collation_key
 from agreements.coverage import AgreementKind, Coverage
-from guidance.markdown import RenderedMarkdown, cached_markdown
-from guidance.models import PageTextMixin, Source, a_year_before, keep_lf_line_breaks
-from guidance.sources import Publisher
+from content.markdown import RenderedMarkdown, cached_markdown
+from content.models import PageText, PageTextMixin, Reviewed, ReviewedQuerySet, Source
+from content.sources import Publisher
 
 # Group headings on the index, in the order visitors meet them.
 KIND_LABELS = {
@@ -60,13 +59,9 @@ def kind_order(field: str = "kind") -> Case:
     )
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(ReviewedQuerySet):
     def published(self) -> "AgreementQuerySet":
         return self.filter(published=True)
-
-    def review_overdue(self, today: datetime.date | None = None) -> "AgreementQuerySet":
-        """Agreements nobody has checked against their sources for a year."""
-        return self.filter(last_reviewed__lt=a_year_before(today or timezone.localdate()))
 
     def in_kind_order(self) -> "AgreementQuerySet":
         return self.alias(kind_order=kind_order()).order_by("kind_order", "order", "slug")
@@ -94,7 +89,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.published().aggregate(day=Max("last_reviewed"))["day"]
 
 
-class Agreement(PageTextMixin, models.Model):
+class Agreement(PageTextMixin, Reviewed):
     slug = models.SlugField(
         _("slug"), unique=True, help_text=_("The last part of the address: keep it once published.")
     )
@@ -132,14 +127,8 @@ class Agreement(PageTextMixin, models.Model):
     sources = models.ManyToManyField(
         Source, blank=True, related_name="agreements", verbose_name=_("official sources")
     )
-    last_reviewed = models.DateField(
-        _("last reviewed"),
-        help_text=_("The date someone last checked every fact against its source."),
-    )
     published = models.BooleanField(_("published"), default=False, db_index=True)
     order = models.PositiveSmallIntegerField(_("order within its kind"), default=0)
-    created = models.DateTimeField(_("created"), auto_now_add=True)
-    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = AgreementQuerySet.as_manager()
 
@@ -150,10 +139,6 @@ class Agreement(PageTextMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        keep_lf_line_breaks(self)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:detail", kwargs={"slug": self.slug})
@@ -175,16 +160,8 @@ class Agreement(PageTextMixin, models.Model):
         return sorted(self.countries.all(), key=lambda row: collation_key(row.country.name))
 
     @property
-    def page_name(self):
+    def page_name(self) -> PageText:
         return self.page_text("name")
-
-    @property
-    def page_summary(self):
-        return self.page_text("summary")
-
-    @property
-    def page_body(self):
-        return self.page_text("body")
 
     @property
     def rendered_body(self) -> RenderedMarkdown:
@@ -254,5 +231,5 @@ class AgreementCountry(PageTextMixin, models.Model):
         return self.country.code.lower()
 
     @property
-    def page_note(self):
+    def page_note(self) -> PageText:
         return self.page_text("note")

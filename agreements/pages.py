@@ -7,7 +7,7 @@ from functools import cached_property
 from agreements.countries import country_name
 from agreements.coverage import AgreementKind
 from agreements.models import Agreement, AgreementCountry
-from guidance.models import Source
+from content.models import Source
 
 # Where certificate S1 exists: the EEA, Switzerland and the United Kingdom.
 S1_KINDS = frozenset({AgreementKind.EEA, AgreementKind.SWITZERLAND, AgreementKind.UNITED_KINGDOM})

@@ -1,56 +1,29 @@
 """Whole-page cache for anonymous visitors.
 
 A public page is the same for everyone who asks for the same address, so the
-rendered response is kept in the cache, keyed by the content version, the
-host, the full path (which holds the checklist's answers) and whether htmx
-asked for a fragment. Any save or delete in the content apps bumps the
-version, so an editor's change shows on the next request.
+rendered response is kept in the cache, keyed by the content version
+(content/cache.py), the host, the full path (which holds the checklist's
+answers) and the htmx headers that change a response. Any save or delete in
+the content apps moves the version on, so an editor's change shows on the
+next request.
 
 With several processes or hosts the cache must be shared (REDIS_URL): a
 process-local cache only hears about the saves made in its own process.
 """
 
 import hashlib
-import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import has_vary_header
 
-CONTENT_APPS = frozenset({"guidance", "agreements"})
-VERSION_KEY = "page-cache:version"
+from content.cache import VARYING_HEADERS, content_version
+
 PAGE_SECONDS = 60 * 60 * 24
 CACHED_PATH_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 UNCACHEABLE_DIRECTIVES = frozenset({"private", "no-cache", "no-store"})
-# Requests that carry these headers get a different response (htmx fragments).
-VARYING_HEADERS = ("HX-Request", "HX-History-Restore-Request", "HX-Target")
-
-
-def content_version() -> int:
-    """The current content version.
-
-    When the key is missing (first start, or evicted) a new version is taken
-    from the clock, never a fixed number, so pages cached under an older
-    version can never match again.
-    """
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def bump_content_version(sender: type[Model], **kwargs) -> None:
-    """Signal receiver: content changed, so every cached page is out of date."""
-    if sender._meta.app_label not in CONTENT_APPS:
-        return
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def page_key(request: HttpRequest) -> str:

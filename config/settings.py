@@ -81,8 +81,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
-    "guidance",
-    "agreements",
+    # Content apps depend one way: content <- agreements <- guidance. Named by
+    # their configs, since each apps.py also sees the ContentAppConfig base.
+    "content.apps.ContentConfig",
+    "agreements.apps.AgreementsConfig",
+    "guidance.apps.GuidanceConfig",
 ]
 
 MIDDLEWARE = [

@@ -1,12 +1,5 @@
-"""Editors' side of the guides: tabbed English/Norwegian fields, history with
-diffs and revert, drafts and publishing.
-
-SimpleHistoryAdmin comes first so its history views, URLs and save_model
-(which records who saved) take precedence; TabbedTranslationAdmin then swaps
-each translated field for its _en/_nb fields and adds the language tabs.
-jQuery UI for the tabs is served by this site (settings.JQUERY_UI_URL), so
-admin makes no request to another origin.
-"""
+"""Editors' side of the guides and checklist items: drafts and publishing,
+on top of the shared content admin (content/admin.py)."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -14,21 +7,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
-from guidance.history import LineDiffContextHelper
-from guidance.models import ChecklistItem, Guide, Source, Topic
+from content.admin import ContentAdmin, ReviewOverdueFilter
+from guidance.models import ChecklistItem, Guide, Topic
 
 NO_SOURCE_MESSAGE = _("A published guide must cite at least one official source.")
-
-
-class ContentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
-    # The library's list has an inline style, which the site's policy blocks.
-    object_history_list_template = "guidance/admin/object_history_list.html"
-
-    def get_historical_record_context_helper(self, request, historical_record):
-        return LineDiffContextHelper(self.model, historical_record)
 
 
 class GuideAdminForm(forms.ModelForm):
@@ -39,23 +22,10 @@ class GuideAdminForm(forms.ModelForm):
         return cleaned
 
 
-class ReviewOverdueFilter(admin.SimpleListFilter):
-    title = _("review")
-    parameter_name = "review"
-
-    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
-        return [("overdue", _("Overdue (last reviewed over 12 months ago)"))]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
-        if self.value() == "overdue":
-            return queryset.review_overdue()
-        return queryset
-
-
 @admin.register(Guide)
 class GuideAdmin(ContentAdmin):
     form = GuideAdminForm
-    list_display = ["title", "topic", "status", "last_reviewed", "is_review_overdue", "updated"]
+    list_display = ["title", "topic", "status", "last_reviewed", "review_status", "updated"]
     list_filter = ["status", ReviewOverdueFilter, "topic"]
     list_select_related = ["topic"]
     search_fields = ["slug", "title_en", "title_nb", "summary_en", "summary_nb"]
@@ -71,10 +41,6 @@ class GuideAdmin(ContentAdmin):
         ),
         (_("Sources and related guides"), {"fields": ["sources", "related"]}),
     ]
-
-    @admin.display(boolean=True, description=_("review overdue"))
-    def is_review_overdue(self, guide: Guide) -> bool:
-        return guide.is_review_overdue
 
     @admin.action(description=_("Publish the selected guides"), permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -123,19 +89,15 @@ class TopicAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["title"]}
 
 
-@admin.register(Source)
-class SourceAdmin(ContentAdmin):
-    list_display = ["title", "publisher", "url"]
-    list_filter = ["publisher"]
-    search_fields = ["title_en", "title_nb", "url"]
-
-
 @admin.register(ChecklistItem)
 class ChecklistItemAdmin(ContentAdmin):
     """Items are edited and unpublished, never deleted: the rules refer to
     them by key, so a key is fixed once saved (guidance/checks.py)."""
 
-    list_display = ["title", "key", "section", "order", "published", "last_reviewed", "updated"]
+    list_display = [
+        *("title", "key", "section", "order", "published"),
+        *("last_reviewed", "review_status", "updated"),
+    ]
     list_filter = ["section", "published", ReviewOverdueFilter]
     search_fields = ["key", "title_en", "title_nb", "body_en", "body_nb"]
     list_select_related = ["guide"]

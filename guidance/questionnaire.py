@@ -343,11 +343,6 @@ def keep_relevant(answers: Answers) -> dict[str, str]:
     return kept
 
 
-def change_answer(answers: Answers, key: str, value: str) -> dict[str, str]:
-    """The answers after one is changed: the others are kept unless now irrelevant."""
-    return keep_relevant({**answers, key: value})
-
-
 def relevant_questions(answers: Answers) -> list[str]:
     """The questions the answers make relevant, answered or not, in order."""
     return [key for key, question in QUESTIONS.items() if question.relevant(answers)]

@@ -13,13 +13,7 @@ a change. The _en and _nb fields hold the real text.
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from guidance.models import ChecklistItem, Guide, Source, Topic
-
-
-@register(Source)
-class SourceTranslation(TranslationOptions):
-    fields = ("title",)
-    required_languages = ("en",)
+from guidance.models import ChecklistItem, Guide, Topic
 
 
 @register(Topic)
@@ -34,7 +28,6 @@ class GuideTranslation(TranslationOptions):
     required_languages = ("en",)
 
 
-register_history(Source, excluded_fields=["title"])
 register_history(Topic, excluded_fields=["title", "summary"])
 register_history(Guide, excluded_fields=["title", "summary", "body"])
 

@@ -6,8 +6,14 @@ import datetime
 import pytest
 from django.utils import translation
 
-from agreements.lookup import coverage_of
+from agreements.lookup import coverage_for
 from agreements.models import Agreement, AgreementCountry
+
+
+def coverage_of(code: str):
+    """One country's coverage, as the checklist reads it."""
+    return coverage_for([code])[code.strip().lower()]
+
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django-countries and are not English left behind, so they are allowed.
 import pytest
 
 from agreements.models import Agreement, AgreementCountry
-from tests.test_translations import (
+from tests.support.translations import (
     country_names_alike_in_both_languages,
     english_left_on_norwegian_page,
 )

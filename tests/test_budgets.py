@@ -13,8 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from guidance.models import Guide
-from tests.conftest import public_urls
-from tests.guide_factories import make_guide
+from tests.support.factories import make_guide
+from tests.support.pages import public_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from guidance.sources import publisher_of
+from content.sources import publisher_of
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "guidance" / "initial_content"
 LANGUAGES = ("en", "nb")

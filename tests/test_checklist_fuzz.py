@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guidance.questionnaire import QUESTIONS
-from tests.conftest import make_client
+from tests.support.clients import make_client
 
 pytestmark = pytest.mark.django_db
 

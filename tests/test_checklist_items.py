@@ -15,8 +15,8 @@ from django.db.models import ProtectedError
 from guidance.checks import check_checklist_items
 from guidance.models import ChecklistItem, Guide
 from guidance.rules import ITEM_KEYS
-from tests.conftest import make_client
-from tests.test_checklist_views import POLISH_CARPENTER, item_html, result_url
+from tests.support.checklist import POLISH_CARPENTER, item_html, result_url
+from tests.support.clients import make_client
 
 pytestmark = pytest.mark.django_db
 

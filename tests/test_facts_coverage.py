@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from guidance.markdown import render_markdown
-from guidance.sources import publisher_of
+from content.markdown import render_markdown
+from content.sources import publisher_of
 
 CONTENT = Path(__file__).resolve().parent.parent / "guidance" / "initial_content"
 LANGUAGES = ("en", "nb")

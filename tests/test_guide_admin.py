@@ -7,31 +7,12 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
-from guidance.models import Guide, Source, Topic
-from tests.guide_factories import make_guide, make_source, make_topic
+from content.models import Source
+from guidance.models import Guide, Topic
+from tests.support.admin_forms import change_url, form_data
+from tests.support.factories import make_guide, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(guide: Guide, **changes) -> dict:
-    """What the change form posts for this guide, with some fields changed."""
-    data = {
-        "slug": guide.slug,
-        "topic": guide.topic_id,
-        "order": guide.order,
-        "status": guide.status,
-        "last_reviewed": guide.last_reviewed.isoformat(),
-        "sources": [source.pk for source in guide.sources.all()],
-        "related": [related.pk for related in guide.related.all()],
-    }
-    for field in ("title", "summary", "body"):
-        for language in ("en", "nb"):
-            data[f"{field}_{language}"] = getattr(guide, f"{field}_{language}") or ""
-    return {**data, **changes}
-
-
-def change_url(guide: Guide) -> str:
-    return f"/admin/guidance/guide/{guide.pk}/change/"
 
 
 def test_an_editor_can_edit_a_guide_in_both_languages(editor_client):
@@ -212,10 +193,11 @@ def test_history_records_every_language_but_not_the_active_language_copy():
 def test_topics_and_sources_have_tabs_and_history_too(editor_client, model, make):
     item = make()
     name = model._meta.model_name
-    change = editor_client.get(f"/admin/guidance/{name}/{item.pk}/change/").content.decode()
+    admin_url = f"/admin/{model._meta.app_label}/{name}/{item.pk}"
+    change = editor_client.get(f"{admin_url}/change/").content.decode()
     assert 'name="title_nb"' in change
     assert "tabbed_translation_fields" in change
-    history = editor_client.get(f"/admin/guidance/{name}/{item.pk}/history/")
+    history = editor_client.get(f"{admin_url}/history/")
     assert history.status_code == 200
 
 

@@ -5,11 +5,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 
-from guidance.initial_content.loader import CONTENT_DIR, ContentError, load
-from guidance.models import Guide, Source, Topic
+from content.loading import ContentError, ContentLoader
+from content.models import Source
+from guidance.initial_content.loader import CONTENT_DIR
+from guidance.initial_content.loader import load as load_guides
+from guidance.models import Guide, Topic
 from guidance.search import search_guides
 
 pytestmark = pytest.mark.django_db
@@ -136,14 +137,11 @@ def guide_file(slug: str, sources='["nav-membership"]', related="[]", **replace)
     return text
 
 
-@pytest.fixture
-def migration_apps():
-    """The models as the data migration sees them: without modeltranslation."""
-    loader = MigrationLoader(connection)
-    return loader.project_state(("guidance", "0004_initial_guides")).apps
+def load(directory: Path) -> None:
+    load_guides(ContentLoader(), directory)
 
 
-def test_the_loader_loads_sources_topics_and_guides_in_both_languages(tmp_path, migration_apps):
+def test_the_loader_loads_sources_topics_and_guides_in_both_languages(tmp_path):
     content = write_content(
         tmp_path,
         {
@@ -151,7 +149,7 @@ def test_the_loader_loads_sources_topics_and_guides_in_both_languages(tmp_path, 
             "fixture-b": guide_file("fixture-b", sources='["nav-membership", "helfo-gp"]'),
         },
     )
-    load(migration_apps, directory=content)
+    load(content)
     guide = Guide.objects.get(slug="fixture-a")
     assert guide.title_en == "Fixture guide fixture-a"
     assert guide.title_nb == "Testveiledning fixture-a"
@@ -164,22 +162,20 @@ def test_the_loader_loads_sources_topics_and_guides_in_both_languages(tmp_path, 
     assert (source.title_en, source.title_nb, source.publisher) == ("Your regular GP", "", "helfo")
 
 
-def test_loading_twice_changes_nothing(tmp_path, migration_apps):
+def test_loading_twice_changes_nothing(tmp_path):
     content = write_content(tmp_path, {"fixture-a": guide_file("fixture-a")})
-    load(migration_apps, directory=content)
+    load(content)
     counts = (Guide.objects.count(), Source.objects.count(), Topic.objects.count())
     history = Guide.history.filter(slug="fixture-a").count()
-    load(migration_apps, directory=content)
+    load(content)
     assert (Guide.objects.count(), Source.objects.count(), Topic.objects.count()) == counts
     assert Guide.history.filter(slug="fixture-a").count() == history == 1
 
 
-def test_missing_norwegian_text_is_left_empty_for_the_english_fallback(
-    tmp_path, migration_apps, client
-):
+def test_missing_norwegian_text_is_left_empty_for_the_english_fallback(tmp_path, client):
     text = guide_file("fixture-a").replace('title_nb = "Testveiledning fixture-a"\n', "")
     text = text.split("body_nb")[0]
-    load(migration_apps, directory=write_content(tmp_path, {"fixture-a": text}))
+    load(write_content(tmp_path, {"fixture-a": text}))
     guide = Guide.objects.get(slug="fixture-a")
     assert guide.title_nb == "" and guide.body_nb == ""
     html = client.get("/nb/guides/fixture-a/").content.decode()
@@ -252,11 +248,9 @@ def test_missing_norwegian_text_is_left_empty_for_the_english_fallback(
         "broken-toml",
     ],
 )
-def test_a_mistake_in_a_guide_file_stops_loading_with_file_and_key(
-    tmp_path, migration_apps, files, message
-):
+def test_a_mistake_in_a_guide_file_stops_loading_with_file_and_key(tmp_path, files, message):
     with pytest.raises(ContentError, match=message.replace("(", r"\(")):
-        load(migration_apps, directory=write_content(tmp_path, files))
+        load(write_content(tmp_path, files))
 
 
 @pytest.mark.parametrize(
@@ -267,11 +261,9 @@ def test_a_mistake_in_a_guide_file_stops_loading_with_file_and_key(
         (('key = "helfo-gp"', 'key = "nav-membership"'), "used twice"),
     ],
 )
-def test_a_mistake_in_sources_stops_loading_with_the_key(
-    tmp_path, migration_apps, replace, message
-):
+def test_a_mistake_in_sources_stops_loading_with_the_key(tmp_path, replace, message):
     content = write_content(tmp_path, {})
     sources = content / "sources.toml"
     sources.write_text(sources.read_text().replace(*replace))
     with pytest.raises(ContentError, match=f"sources.toml, source .*{message}"):
-        load(migration_apps, directory=content)
+        load(content)

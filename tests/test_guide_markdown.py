@@ -5,14 +5,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from guidance.markdown import (
+from content.markdown import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
     ALLOWED_URL_SCHEMES,
     cached_markdown,
     render_markdown,
 )
-from tests.guide_factories import make_guide
+from tests.support.factories import make_guide
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",

@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from guidance.models import Guide
-from tests.guide_factories import make_guide, make_source, make_topic
+from tests.support.factories import make_guide, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
 

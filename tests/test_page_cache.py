@@ -2,16 +2,21 @@
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
+from django.test import RequestFactory
 
 from config.page_cache import (
-    VERSION_KEY,
+    AnonymousPageCacheMiddleware,
     is_cacheable_request,
     is_cacheable_response,
     page_key,
 )
-from tests.guide_factories import make_guide
-from tests.test_guide_admin import change_url, form_data
+from content.cache import VARYING_HEADERS, VERSION_KEY
+from guidance.models import Guide
+from tests.support.admin_forms import change_url, form_data
+from tests.support.factories import make_guide
+from tests.support.redis import own_redis_server, redis_cache_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +122,50 @@ def test_a_visitor_with_a_session_is_never_served_from_the_cache(rf):
     request = rf.get("/en/guides/")
     request.COOKIES["sessionid"] = "abc"
     assert not is_cacheable_request(request)
+
+
+@pytest.fixture(params=["local memory", "redis"])
+def any_cache(request, settings):
+    """Each test runs with the cache one process has, and with Redis, as in production."""
+    if request.param == "redis":
+        with own_redis_server() as url:
+            settings.CACHES = redis_cache_settings(url)
+            yield
+    else:
+        yield
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_page_cached_while_an_editors_save_is_uncommitted_is_never_served_after_it(
+    client, any_cache
+):
+    """The stale-page race: a visitor's request that runs between an editor's
+    save and its commit reads the old row (its own connection cannot see the
+    new one yet) and caches it under the version the save just started."""
+    guide = make_guide(title_en="Old title")
+    path = f"/en/guides/{guide.slug}/"
+    old_page = client.get(path)
+    cache.clear()
+    with transaction.atomic():
+        Guide.objects.filter(pk=guide.pk).update(title_en="New title")
+        Guide.objects.get(pk=guide.pk).save()  # as admin saves: signals move the version
+        # The other visitor, through the real middleware, with what their
+        # connection still sees: the page as it was before the save.
+        racing = AnonymousPageCacheMiddleware(lambda request: HttpResponse(old_page.content))
+        racing(RequestFactory().get(path, HTTP_HOST="testserver"))
+        assert b"Old title" in cache.get(page_key(RequestFactory().get(path)))[2]
+    page = client.get(path).content.decode()
+    assert "New title" in page and "Old title" not in page
+
+
+def test_the_cache_key_and_the_vary_header_name_the_same_request_headers(client):
+    response = client.get("/en/checklist/citizenship/")
+    assert {name.lower() for name in VARYING_HEADERS} <= {
+        name.strip().lower() for name in response["Vary"].split(",")
+    }
+    plain, fragment = RequestFactory().get("/en/"), RequestFactory().get("/en/")
+    for name in VARYING_HEADERS:
+        fragment.META[f"HTTP_{name.upper().replace('-', '_')}"] = "true"
+        assert page_key(plain) != page_key(fragment)
+    made_up = RequestFactory().get("/en/", HTTP_HX_TARGET="anything")
+    assert page_key(made_up) == page_key(plain)  # a header the site never varies on

@@ -15,7 +15,7 @@ from guidance.questionnaire import (
     MAX_VALUE_LENGTH,
     QUESTIONS,
     RESULT,
-    change_answer,
+    keep_relevant,
     next_question,
     parse,
     phrase,
@@ -25,8 +25,8 @@ from guidance.questionnaire import (
     relevant_questions,
     step_to_show,
 )
-from tests.any_answers import any_answers
-from tests.country_facts import COUNTRY_CODES
+from tests.support.answers import any_answers
+from tests.support.countries import COUNTRY_CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 # Django gives its country codes in upper case.
@@ -323,11 +323,11 @@ def test_the_position_never_passes_the_total(answers):
 
 
 def test_changing_an_answer_keeps_the_others():
-    assert change_answer(SETTLED, "citizenship", "se") == {**SETTLED, "citizenship": "se"}
+    assert keep_relevant({**SETTLED, "citizenship": "se"}) == {**SETTLED, "citizenship": "se"}
 
 
 def test_moving_the_residence_abroad_drops_the_stay_and_asks_about_nav_benefits():
-    changed = change_answer(SETTLED, "residence", "pl")
+    changed = keep_relevant({**SETTLED, "residence": "pl"})
     assert changed == {
         "citizenship": "pl",
         "residence": "pl",
@@ -338,22 +338,22 @@ def test_moving_the_residence_abroad_drops_the_stay_and_asks_about_nav_benefits(
 
 
 def test_retiring_asks_where_the_pension_comes_from():
-    assert next_question(change_answer(SETTLED, "work", "retired")) == "pension"
+    assert next_question(keep_relevant({**SETTLED, "work": "retired"})) == "pension"
 
 
 def test_an_older_youngest_child_drops_the_single_parent_answer():
     answers = {**SETTLED, "children": "3-7", "single_parent": "yes"}
-    assert "single_parent" not in change_answer(answers, "children", "8-17")
+    assert "single_parent" not in keep_relevant({**answers, "children": "8-17"})
 
 
 def test_becoming_a_posted_worker_drops_every_answer_that_needs_coverage():
-    changed = change_answer(SETTLED, "work", "posted-to-norway")
+    changed = keep_relevant({**SETTLED, "work": "posted-to-norway"})
     assert changed == {**IN_NORWAY, "work": "posted-to-norway"}
     assert next_question(changed) == RESULT
 
 
 def test_a_change_that_needs_nothing_new_returns_to_the_result():
-    assert next_question(change_answer(SETTLED, "abroad", "us")) == RESULT
+    assert next_question(keep_relevant({**SETTLED, "abroad": "us"})) == RESULT
 
 
 # Answers in the URL --------------------------------------------------------------

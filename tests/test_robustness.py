@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import make_client, public_urls
+from tests.support.clients import make_client
+from tests.support.pages import public_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from guidance.rules import (
     checklist,
     countries_to_look_up,
 )
-from tests.any_answers import any_answers
-from tests.country_facts import COUNTRIES
+from tests.support.answers import any_answers
+from tests.support.countries import COUNTRIES
 
 # A Pole who has moved to Norway for good and works here.
 SETTLED = {

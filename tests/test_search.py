@@ -6,7 +6,7 @@ from django.db import connection
 
 from guidance.models import Guide
 from guidance.search import clean_query, search_guides
-from tests.guide_factories import make_guide
+from tests.support.factories import make_guide
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import public_urls
+from tests.support.pages import public_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ from xml.etree import ElementTree
 import pytest
 from django.db import OperationalError
 
-from tests.conftest import make_client, public_urls
+from tests.support.clients import make_client
+from tests.support.pages import public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_an_unknown_address_gets_a_404_page_in_its_language(client, url, heading
     assert f"<h1>{heading}</h1>" in response.content.decode()
 
 
-@pytest.mark.urls("tests.failing_urls")
+@pytest.mark.urls("tests.support.failing_urls")
 @pytest.mark.parametrize(
     ("url", "heading"),
     [

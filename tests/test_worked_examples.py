@@ -2,7 +2,7 @@
 
 from guidance.questionnaire import RESULT, next_question, parse
 from guidance.rules import checklist
-from tests.country_facts import COUNTRIES, COUNTRY_CODES
+from tests.support.countries import COUNTRIES, COUNTRY_CODES
 
 
 def walk(**answers: str) -> set[str]:

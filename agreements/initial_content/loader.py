@@ -1,11 +1,10 @@
 """Load the agreements (agreements/*.toml, one file per agreement) and the
 sources they cite (sources.toml) into the database.
 
-Called by a data migration with the migration's historical models, like the
-guides' loader, whose helpers it shares: sources are matched by address,
-agreements by slug and country rows by agreement and country, so loading
-twice changes nothing; a mistake in a file stops the migration with a
-message naming the file and the key.
+Run by `manage.py loadcontent` (content/loading.py says what it never
+overwrites): sources are matched by address, agreements by slug and country
+rows by agreement and country, so loading twice changes nothing; a mistake
+in a file stops loading with a message naming the file and the key.
 
 An agreement file holds:
 
@@ -24,13 +23,14 @@ from typing import Any
 from django_countries import countries
 
 from agreements.coverage import AgreementKind, Coverage
-from guidance.initial_content.loader import (
+from agreements.models import Agreement, AgreementCountry
+from content.loading import (
     LANGUAGES,
     ContentError,
+    ContentLoader,
     check_keys,
     load_sources,
     read_toml,
-    save,
     translated,
 )
 
@@ -98,16 +98,11 @@ def country_rows(where: str, entry: dict[str, Any]) -> dict[str, dict[str, str]]
         texts = {language: (note.get(language) or "").strip() for language in LANGUAGES}
         if any(len(text) > NOTE_MAX_LENGTH for text in texts.values()):
             raise ContentError(f"{where}: 'notes.{code}' is longer than {NOTE_MAX_LENGTH}.")
-        rows[code.upper()] = {
-            "note": texts["en"],
-            **{f"note_{language}": text for language, text in texts.items()},
-        }
+        rows[code.upper()] = {f"note_{language}": text for language, text in texts.items()}
     return rows
 
 
-def load_agreements(apps, directory: Path, sources: dict[str, Any]) -> None:
-    Agreement = apps.get_model("agreements", "Agreement")
-    AgreementCountry = apps.get_model("agreements", "AgreementCountry")
+def load_agreements(loader: ContentLoader, directory: Path, sources: dict[str, Any]) -> None:
     for path in sorted((directory / "agreements").glob("*.toml")):
         entry = read_toml(path)
         where = f"agreements/{path.name}"
@@ -119,16 +114,20 @@ def load_agreements(apps, directory: Path, sources: dict[str, Any]) -> None:
         unknown = [key for key in entry["sources"] if key not in sources]
         if not entry["sources"] or unknown:
             raise ContentError(f"{where}: 'sources' must name known sources ({unknown[:1]}).")
-        agreement = save(apps, Agreement, {"slug": path.stem}, values)
-        agreement.sources.set([sources[key] for key in entry["sources"]])
+        many = {"sources": [sources[key] for key in entry["sources"]]}
+        agreement = loader.save(Agreement, {"slug": path.stem}, values, many)
         for code, note in rows.items():
-            save(apps, AgreementCountry, {"agreement": agreement, "country": code}, note)
+            lookup = {"agreement": agreement, "country": code}
+            loader.save(AgreementCountry, lookup, note, key=f"{path.stem}:{code}")
+        # A country the file no longer lists goes, unless an editor changed it.
+        unlisted = agreement.countries.exclude(country__in=list(rows))
+        loader.remove_unlisted(
+            AgreementCountry,
+            {f"{path.stem}:{row.country.code}": row for row in unlisted},
+            fields=[f"note_{language}" for language in LANGUAGES],
+        )
 
 
-def load(apps, schema_editor=None, directory: Path = CONTENT_DIR) -> None:
-    """The data migration's entry point: sources, then agreements."""
-    from agreements.lookup import forget_cached_coverage
-
-    load_agreements(apps, directory, load_sources(apps, directory))
-    # The lookup's cache may outlive a deployment (Redis): start it afresh.
-    forget_cached_coverage()
+def load(loader: ContentLoader, directory: Path = CONTENT_DIR) -> None:
+    """Sources, then agreements and their countries."""
+    load_agreements(loader, directory, load_sources(loader, directory / "sources.toml"))

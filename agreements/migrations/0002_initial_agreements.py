@@ -1,11 +1,12 @@
 from django.db import migrations
 
-from agreements.initial_content.loader import load
-
 
 class Migration(migrations.Migration):
-    """Agreements and their sources from agreements/initial_content/."""
+    """Agreements and their sources used to be loaded here; `manage.py
+    loadcontent` loads them now (see guidance/migrations/0004_initial_guides.py).
+    Kept, empty, so that databases which applied it still migrate.
+    """
 
     dependencies = [("agreements", "0001_agreements"), ("guidance", "0002_source")]
 
-    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
+    operations: list[migrations.operations.base.Operation] = []

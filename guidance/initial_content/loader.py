@@ -1,33 +1,29 @@
-"""Load the initial content (TOML files in this folder) into the database.
+"""The guides, topics, checklist items and the sources they cite, from the
+TOML files in this folder (run by `manage.py loadcontent`, see
+content/loading.py for what it never overwrites).
 
-Called by data migrations with the migration's historical models, so it
-writes the _en/_nb columns itself: modeltranslation is not active there.
-Loading twice changes nothing (rows are matched by URL or slug), a missing
-Norwegian text is left empty (pages then show the English one), and a
-mistake in a file stops the migration with a message naming the file and
-the key, so whoever edits these files finds it at once.
-
-Other loaders (the checklist's) call `load_sources` to turn source keys
-into Source rows.
+A mistake in a file stops loading with a message naming the file and the
+key, so whoever edits these files finds it at once.
 """
 
 import datetime
-import tomllib
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.utils import timezone
-
-from guidance.sources import publisher_of, validate_official_url
+from content.loading import (
+    ContentError,
+    ContentLoader,
+    check_keys,
+    load_sources,
+    read_toml,
+    translated,
+)
+from guidance.models import ChecklistItem, Guide, Topic
 
 CONTENT_DIR = Path(__file__).resolve().parent
 LANGUAGES = ("en", "nb")
 SUMMARY_MAX_LENGTH = 200
-HISTORY_REASON = "Initial content"
 
-SOURCE_KEYS = {"key", "publisher", "url", "title_en", "title_nb"}
 TOPIC_KEYS = {"slug", "order", "title_en", "title_nb", "summary_en", "summary_nb"}
 GUIDE_KEYS = {
     *("slug", "topic", "order", "last_reviewed", "sources", "related"),
@@ -35,92 +31,8 @@ GUIDE_KEYS = {
 }
 
 
-class ContentError(Exception):
-    """A content file says something the site cannot load."""
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    try:
-        with path.open("rb") as file:
-            return tomllib.load(file)
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(f"{path.name}: not valid TOML ({error}).") from None
-
-
-def check_keys(where: str, entry: dict[str, Any], allowed: set[str], required: Iterable[str]):
-    for key in required:
-        if entry.get(key) in (None, ""):
-            raise ContentError(f"{where}: '{key}' is missing.")
-    unknown = sorted(set(entry) - allowed)
-    if unknown:
-        raise ContentError(f"{where}: unknown key '{unknown[0]}'.")
-
-
-def translated(entry: dict[str, Any], field: str) -> dict[str, str]:
-    """title_en/title_nb columns, plus the original column modeltranslation
-    keeps (NOT NULL, and read by nothing but the default language)."""
-    english = entry[f"{field}_en"].strip()
-    values = {field: english, f"{field}_en": english}
-    for language in LANGUAGES[1:]:
-        values[f"{field}_{language}"] = (entry.get(f"{field}_{language}") or "").strip()
-    return values
-
-
-def record_history(apps, instance) -> None:
-    """A first history entry, so an editor's first change has something to
-    be compared with and reverted to."""
-    historical = apps.get_model(instance._meta.app_label, f"Historical{instance._meta.object_name}")
-    tracked = {field.attname for field in historical._meta.fields}
-    values = {
-        field.attname: getattr(instance, field.attname)
-        for field in instance._meta.concrete_fields
-        if field.attname in tracked
-    }
-    historical.objects.create(
-        **values,
-        history_date=timezone.now(),
-        history_type="+",
-        history_change_reason=HISTORY_REASON,
-    )
-
-
-def save(apps, model, lookup: dict[str, Any], values: dict[str, Any]):
-    instance, created = model.objects.update_or_create(**lookup, defaults=values)
-    if created:
-        record_history(apps, instance)
-    return instance
-
-
-def load_sources(apps, directory: Path = CONTENT_DIR) -> dict[str, Any]:
-    """Every source in sources.toml, saved; returned by key."""
-    Source = apps.get_model("guidance", "Source")
-    sources: dict[str, Any] = {}
-    for number, entry in enumerate(read_toml(directory / "sources.toml").get("source", []), 1):
-        where = f"sources.toml, source {entry.get('key') or f'#{number}'}"
-        check_keys(where, entry, SOURCE_KEYS, ("key", "publisher", "url", "title_en"))
-        key, url = entry["key"], entry["url"].strip()
-        if key in sources:
-            raise ContentError(f"{where}: the key '{key}' is used twice.")
-        try:
-            validate_official_url(url)
-        except ValidationError:
-            raise ContentError(
-                f"{where}: '{url}' is not an https address on an official site."
-            ) from None
-        if publisher_of(url) != entry["publisher"]:
-            raise ContentError(
-                f"{where}: '{url}' belongs to '{publisher_of(url)}', not '{entry['publisher']}'."
-            )
-        values = {**translated(entry, "title"), "publisher": entry["publisher"]}
-        sources[key] = save(apps, Source, {"url": url}, values)
-    return sources
-
-
-def load_topics(apps, directory: Path = CONTENT_DIR) -> dict[str, Any]:
-    Topic = apps.get_model("guidance", "Topic")
-    topics: dict[str, Any] = {}
+def load_topics(loader: ContentLoader, directory: Path) -> dict[str, Topic]:
+    topics: dict[str, Topic] = {}
     for number, entry in enumerate(read_toml(directory / "topics.toml").get("topic", []), 1):
         where = f"topics.toml, topic {entry.get('slug') or f'#{number}'}"
         check_keys(where, entry, TOPIC_KEYS, ("slug", "title_en", "summary_en"))
@@ -129,7 +41,7 @@ def load_topics(apps, directory: Path = CONTENT_DIR) -> dict[str, Any]:
             **translated(entry, "summary"),
             "order": entry.get("order", 0),
         }
-        topics[entry["slug"]] = save(apps, Topic, {"slug": entry["slug"]}, values)
+        topics[entry["slug"]] = loader.save(Topic, {"slug": entry["slug"]}, values)
     return topics
 
 
@@ -157,8 +69,9 @@ def guide_values(where: str, entry: dict[str, Any], topics: dict[str, Any]) -> d
     return values
 
 
-def load_guides(apps, directory: Path, sources: dict[str, Any], topics: dict[str, Any]) -> None:
-    Guide = apps.get_model("guidance", "Guide")
+def load_guides(
+    loader: ContentLoader, directory: Path, sources: dict[str, Any], topics: dict[str, Topic]
+) -> dict[str, Guide]:
     entries = {}
     for path in sorted((directory / "guides").glob("*.toml")):
         entry = read_toml(path)
@@ -171,27 +84,33 @@ def load_guides(apps, directory: Path, sources: dict[str, Any], topics: dict[str
         unknown = [key for key in entry["sources"] if key not in sources]
         if unknown:
             raise ContentError(f"{where}: 'sources' names an unknown source '{unknown[0]}'.")
-        guide = Guide.objects.filter(slug=path.stem).first()
-        if guide is None or guide.published_on is None:
-            values["published_on"] = timezone.localdate()
-        guide = save(apps, Guide, {"slug": path.stem}, values)
-        guide.sources.set([sources[key] for key in entry["sources"]])
-        entries[path.stem] = (where, entry, guide)
-
-    # Related guides once every guide exists: they may point at each other.
-    for where, entry, guide in entries.values():
-        related = entry.get("related", [])
-        unknown = [slug for slug in related if slug not in entries]
+        entries[path.stem] = (where, entry, values)
+    for where, entry, _values in entries.values():
+        unknown = [slug for slug in entry.get("related", []) if slug not in entries]
         if unknown:
             raise ContentError(f"{where}: 'related' names an unknown guide '{unknown[0]}'.")
-        guide.related.set([entries[slug][2] for slug in related])
+
+    guides = {guide.slug: guide for guide in Guide.objects.filter(slug__in=entries)}
+    # New guides first without their related guides, which may be new too.
+    for slug, (_where, entry, values) in entries.items():
+        if slug not in guides:
+            many = {"sources": [sources[key] for key in entry["sources"]], "related": []}
+            guides[slug] = loader.save(Guide, {"slug": slug}, values, many)
+    for slug, (_where, entry, values) in entries.items():
+        many = {
+            "sources": [sources[key] for key in entry["sources"]],
+            "related": [guides[other] for other in entry.get("related", [])],
+        }
+        guides[slug] = loader.save(Guide, {"slug": slug}, values, many)
+    return guides
 
 
-def load(apps, schema_editor=None, directory: Path = CONTENT_DIR) -> None:
-    """The data migration's entry point: sources, topics, then guides."""
-    sources = load_sources(apps, directory)
-    topics = load_topics(apps, directory)
-    load_guides(apps, directory, sources, topics)
+def load(loader: ContentLoader, directory: Path = CONTENT_DIR) -> None:
+    """Sources, topics, guides, then the checklist items that link to guides."""
+    sources = load_sources(loader, directory / "sources.toml")
+    topics = load_topics(loader, directory)
+    guides = load_guides(loader, directory, sources, topics)
+    load_checklist(loader, directory, sources, guides)
 
 
 CHECKLIST_SECTIONS = {"membership", "healthcare", "work", "benefits", "abroad", "contact"}
@@ -222,12 +141,9 @@ def checklist_item_values(where: str, entry: dict[str, Any], guides: dict[str, A
     }
 
 
-def load_checklist(apps, schema_editor=None, directory: Path = CONTENT_DIR) -> None:
-    """The data migration's entry point for checklist.toml (needs the guides loaded)."""
-    ChecklistItem = apps.get_model("guidance", "ChecklistItem")
-    Guide = apps.get_model("guidance", "Guide")
-    sources = load_sources(apps, directory)
-    guides = {guide.slug: guide for guide in Guide.objects.all()}
+def load_checklist(
+    loader: ContentLoader, directory: Path, sources: dict[str, Any], guides: dict[str, Guide]
+) -> None:
     seen: set[str] = set()
     for number, entry in enumerate(read_toml(directory / "checklist.toml").get("item", []), 1):
         where = f"checklist.toml, item {entry.get('key') or f'#{number}'}"
@@ -238,5 +154,5 @@ def load_checklist(apps, schema_editor=None, directory: Path = CONTENT_DIR) -> N
         unknown = [key for key in entry["sources"] if key not in sources]
         if unknown:
             raise ContentError(f"{where}: 'sources' names an unknown source '{unknown[0]}'.")
-        item = save(apps, ChecklistItem, {"key": entry["key"]}, values)
-        item.sources.set([sources[key] for key in entry["sources"]])
+        item_sources = [sources[key] for key in entry["sources"]]
+        loader.save(ChecklistItem, {"key": entry["key"]}, values, {"sources": item_sources})

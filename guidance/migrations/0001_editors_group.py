@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def create_editors_group(apps, schema_editor):
-    # Permissions are granted after every migrate (guidance.editors), so that
+    # Permissions are granted after every migrate (content.editors), so that
     # content models added later are covered too.
     apps.get_model("auth", "Group").objects.get_or_create(name="Editors")
 

@@ -1,11 +1,14 @@
 from django.db import migrations
 
-from guidance.initial_content.loader import load
-
 
 class Migration(migrations.Migration):
-    """Sources, topics and guides from guidance/initial_content/*.toml."""
+    """Sources, topics and guides used to be loaded here; `manage.py loadcontent` loads them now.
+
+    A data migration runs with the code of its day only once; content loaded
+    by one could not grow new fields, and re-running it overwrote editors'
+    changes. Kept, empty, so that databases which applied it still migrate.
+    """
 
     dependencies = [("guidance", "0003_topic_guide")]
 
-    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
+    operations: list[migrations.operations.base.Operation] = []

@@ -1,11 +1,14 @@
 from django.db import migrations
 
-from guidance.initial_content.loader import load_checklist
-
 
 class Migration(migrations.Migration):
-    """Checklist items from guidance/initial_content/checklist.toml."""
+    """Checklist items used to be loaded here; `manage.py loadcontent` loads them now.
+
+    A data migration runs with the code of its day only once; content loaded
+    by one could not grow new fields, and re-running it overwrote editors'
+    changes. Kept, empty, so that databases which applied it still migrate.
+    """
 
     dependencies = [("guidance", "0005_checklist_item")]
 
-    operations = [migrations.RunPython(load_checklist, migrations.RunPython.noop)]
+    operations: list[migrations.operations.base.Operation] = []

@@ -14,14 +14,11 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from agreements.lookup import coverage_for
-from guidance import checklist as pages
+from content.cache import VARYING_HEADERS
+from guidance import checklist_pages as pages
 from guidance.models import ChecklistItem
 from guidance.questionnaire import QUESTIONS, RESULT, Parsed, parse, step_to_show
 from guidance.rules import checklist, countries_to_look_up
-
-# The response differs with these request headers (django-htmx's advice), so
-# a browser never reuses a fragment as a page or the other way round.
-VARYING_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 
 
 @require_safe
@@ -78,5 +75,6 @@ def render_step(request: HttpRequest, template: str, context: dict) -> HttpRespo
     fragment = bool(request.htmx) and not request.htmx.history_restore_request
     name = f"{template}#step" if fragment else template
     response = render(request, name, {**context, "fragment": fragment})
+    # So a browser never reuses a fragment as a page or the other way round.
     patch_vary_headers(response, VARYING_HEADERS)
     return response

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from guidance.markdown import cached_markdown
+from content.markdown import cached_markdown
 from guidance.models import Guide, Topic
 
 # A table of contents helps from this many sections on; below it, it is clutter.

@@ -1,20 +1,20 @@
 """Browser tests: the real Chromium against a live server, watched for problems.
 
 Every test here runs in a transaction that is really committed (the server runs
-in another thread), and the content from the data migrations is restored after
+in another thread), and the content loaded at set-up is restored after
 each test, so tests see the same site a visitor does.
 """
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import User
-from playwright.sync_api import Page, Route
+from django.test.testcases import LiveServerThread
+from playwright.sync_api import Page
+from pytest_django.live_server_helper import LiveServer
 
-from tests.conftest import EDITOR_PASSWORD
-
-_axe = Axe()
+from tests.support.browser import watched
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,7 +35,7 @@ def give_connections_the_saved_content() -> None:
     """
     from django.db import connections
 
-    from tests.conftest import SERIALIZED_CONTENTS
+    from tests.support.database import SERIALIZED_CONTENTS
 
     for alias, contents in SERIALIZED_CONTENTS.items():
         connections[alias]._test_serialized_contents = contents
@@ -56,33 +56,6 @@ def base_url(live_server) -> str:
     return live_server.url
 
 
-def watched(page: Page, origin: str) -> list[str]:
-    """Collects every console error or warning, script error and request to
-    another origin on the page (the site promises it makes none); such
-    requests are also refused."""
-    problems: list[str] = []
-
-    def refuse_other_origins(route: Route) -> None:
-        url = route.request.url
-        if url.startswith(origin) or url.startswith("data:"):
-            route.continue_()
-        else:
-            problems.append(f"request to another origin: {url}")
-            route.abort()
-
-    page.route("**/*", refuse_other_origins)
-    page.on(
-        "console",
-        lambda message: (
-            problems.append(f"console {message.type}: {message.text}")
-            if message.type in ("error", "warning")
-            else None
-        ),
-    )
-    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    return problems
-
-
 @pytest.fixture
 def site(page: Page, live_server) -> Iterator[Page]:
     """A page that fails the test on anything `watched` collects."""
@@ -91,15 +64,58 @@ def site(page: Page, live_server) -> Iterator[Page]:
     assert problems == []
 
 
-def assert_accessible(page: Page) -> None:
-    """axe-core, all rules it runs by default (WCAG 2.2 A and AA and best practice)."""
-    results = _axe.run(page)
-    assert results.violations_count == 0, results.generate_report()
+# Chromium and the live server ----------------------------------------------------
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
-def log_in_to_admin(page: Page, user: User) -> None:
-    """Logs in through admin's login form, as an editor does."""
-    page.goto("/admin/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Drive Debian's Chromium: Playwright cannot download its own here."""
+    if not CHROMIUM.exists():
+        reason = f"Chromium is not at {CHROMIUM}: install it with 'apt-get install -y chromium'."
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_FLAGS}
+
+
+def through_middleware(application):
+    """Serve static files the way production does: whitenoise, hashed names."""
+    return application
+
+
+class ProductionLikeLiveServer(LiveServer):
+    """pytest-django's live server, with static files served by whitenoise.
+
+    Django's test static handler looks files up by their source names and so
+    cannot serve the hashed names that pages link to.
+    """
+
+    def __init__(self, addr: str) -> None:
+        super().__init__(addr, start=False)
+        self.thread = LiveServerThread(
+            self.thread.host,
+            static_handler=through_middleware,
+            connections_override=self.thread.connections_override,
+            port=self.thread.port,
+        )
+        self.thread.daemon = True
+        self.start()
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
+    server = ProductionLikeLiveServer("localhost")
+    yield server
+    server.stop()

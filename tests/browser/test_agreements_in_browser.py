@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from agreements.models import Agreement
-from tests.browser.conftest import assert_accessible, log_in_to_admin
+from tests.support.browser import assert_accessible, log_in_to_admin
 
 
 # Beyond the agreements pages in PUBLIC_PATHS, which test_site_in_browser checks:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext
 from playwright.sync_api import Browser, Page, expect
 
 from guidance.questionnaire import QUESTIONS, option_for
-from tests.browser.conftest import assert_accessible, watched
-from tests.test_checklist_views import CHECKLIST_PAGES, POLISH_CARPENTER
+from tests.support.browser import assert_accessible, watched
+from tests.support.checklist import CHECKLIST_PAGES, POLISH_CARPENTER
 
 CARPENTERS_ITEMS = {
     *("membership-worker", "national-registry", "emergency", "user-fees"),

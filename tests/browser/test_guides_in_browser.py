@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from guidance.models import Guide
-from tests.browser.conftest import assert_accessible, log_in_to_admin
-from tests.guide_factories import make_guide, make_topic
+from tests.support.browser import assert_accessible, log_in_to_admin
+from tests.support.factories import make_guide, make_topic
 
 BODY = """Who is covered and what to do.
 

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import assert_accessible, log_in_to_admin
-from tests.conftest import public_urls
+from tests.support.browser import assert_accessible, log_in_to_admin
+from tests.support.pages import public_urls
 
 
 # The checklist's steps and results are checked one after another in

@@ -3,7 +3,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 
-from guidance.editors import sync_editors_group
+from content.editors import sync_editors_group
 
 
 class Command(BaseCommand):

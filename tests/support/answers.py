@@ -4,7 +4,7 @@ answered with one of its options (or any country) or left out."""
 from hypothesis import strategies as st
 
 from guidance.questionnaire import QUESTIONS
-from tests.country_facts import COUNTRY_CODES
+from tests.support.countries import COUNTRY_CODES
 
 ANSWER_VALUES = {
     key: [option.value for option in question.options]

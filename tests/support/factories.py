@@ -3,7 +3,8 @@
 import datetime
 import itertools
 
-from guidance.models import Guide, Source, Topic
+from content.models import Source
+from guidance.models import Guide, Topic
 
 REVIEWED = datetime.date(2026, 11, 23)
 _numbers = itertools.count(1)

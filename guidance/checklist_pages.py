@@ -18,8 +18,9 @@ from django_countries import countries as all_countries
 
 from agreements.countries import country_name, sorted_countries
 from agreements.coverage import CountryCoverage
-from guidance.markdown import cached_markdown
-from guidance.models import ChecklistItem, Guide, PageText
+from content.markdown import cached_markdown
+from content.models import PageText
+from guidance.models import ChecklistItem, Guide
 from guidance.questionnaire import (
     QUESTIONS,
     RESULT,
@@ -143,7 +144,7 @@ class ShownItem:
     item: ChecklistItem
     why: str
     body: PageText
-    body_html: str  # sanitised by guidance.markdown
+    body_html: str  # sanitised by content.markdown
     countries: tuple[NamedCountry, ...]
 
     @property

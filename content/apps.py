@@ -1,0 +1,41 @@
+from django.apps import AppConfig, apps
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.utils.translation import gettext_lazy as _
+
+
+class ContentAppConfig(AppConfig):
+    """An app whose models are content: edited by the Editors group, and
+    whose saves make every cached page out of date.
+
+    `load_content`, where an app defines it, is called by
+    `manage.py loadcontent` (in INSTALLED_APPS order) with a ContentLoader.
+    """
+
+
+def content_app_labels() -> list[str]:
+    configs = apps.get_app_configs()
+    return [config.label for config in configs if isinstance(config, ContentAppConfig)]
+
+
+def forget_cached_content(sender: type[Model], **kwargs) -> None:
+    """Signal receiver: a content record changed, so every cache built on it is stale."""
+    from content.cache import bump_content_version
+
+    # Not every sender is an installed app's (the migration recorder's is not).
+    if isinstance(apps.app_configs.get(sender._meta.app_label), ContentAppConfig):
+        bump_content_version()
+
+
+class ContentConfig(ContentAppConfig):
+    name = "content"
+    verbose_name = _("Official sources")
+
+    def ready(self) -> None:
+        from content.editors import sync_editors_group
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(forget_cached_content, dispatch_uid=f"forget_cached_content:{signal}")
+        # Not limited to one app's signal: other apps' permissions are created
+        # by their own post_migrate, and the last call sees them all.
+        post_migrate.connect(sync_editors_group, dispatch_uid="sync_editors_group")
