@@ -58,9 +58,11 @@ editor: $(VENV)/.installed
 	$(DEV_MANAGE) loadcontent --verbosity 0
 	$(DEV_MANAGE) createeditor
 
+# mypy's Django plugin imports the settings, which want a secret key unless debug is on.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(DEV) $(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

@@ -2,10 +2,12 @@
 with diffs and revert (the guides' ContentAdmin), and the countries as rows
 with a searchable country field and an optional translated note."""
 
+from typing import TYPE_CHECKING, Any, TypedDict
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Field, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +17,16 @@ from agreements.countries import sorted_countries
 from agreements.models import Agreement, AgreementCountry
 from content.admin import ContentAdmin, ReviewOverdueFilter
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 
 class CountryAutocomplete(forms.Select):
     """The admin's select2 over all countries, searchable by typing a name."""
 
-    def build_attrs(self, base_attrs: dict, extra_attrs: dict | None = None) -> dict:
+    def build_attrs(
+        self, base_attrs: dict[str, Any], extra_attrs: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         attrs = super().build_attrs(base_attrs, extra_attrs)
         attrs["class"] = (attrs.get("class", "") + " country-autocomplete").strip()
         attrs.update({"data-theme": "admin-autocomplete", "lang": get_language()})
@@ -49,24 +56,30 @@ def admin_country_choices() -> list[tuple[str, str]]:
     return [("", "---------"), *((code.upper(), name) for code, name in sorted_countries())]
 
 
-class AgreementCountryInline(TranslationTabularInline):
+class AgreementCountryInline(TranslationTabularInline[AgreementCountry, Agreement]):
     model = AgreementCountry
     fields = ["country", "note"]
     extra = 1
     verbose_name = _("country")
     verbose_name_plural = _("countries the agreement covers")
 
-    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+    def formfield_for_dbfield(
+        self, db_field: "Field[Any, Any]", request: HttpRequest, **kwargs: Any
+    ) -> forms.Field | None:
         if db_field.name == "country":
             kwargs["widget"] = CountryAutocomplete
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "country":
+        if db_field.name == "country" and isinstance(field, forms.ChoiceField):
             field.choices = admin_country_choices
         return field
 
 
+class CountryCount(TypedDict):
+    number_of_countries: int
+
+
 @admin.register(Agreement)
-class AgreementAdmin(ContentAdmin):
+class AgreementAdmin(ContentAdmin[Agreement]):
     inlines = [AgreementCountryInline]
     list_display = [
         *("name", "kind", "published", "country_count"),
@@ -98,13 +111,10 @@ class AgreementAdmin(ContentAdmin):
         (_("Sources"), {"fields": ["sources"]}),
     ]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(number_of_countries=Count("countries", distinct=True))
-        )
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Agreement]:
+        agreements: QuerySet[Agreement] = super().get_queryset(request)
+        return agreements.annotate(number_of_countries=Count("countries", distinct=True))
 
     @admin.display(description=_("countries"), ordering="number_of_countries")
-    def country_count(self, agreement: Agreement) -> int:
+    def country_count(self, agreement: "WithAnnotations[Agreement, CountryCount]") -> int:
         return agreement.number_of_countries

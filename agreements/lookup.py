@@ -51,7 +51,7 @@ def coverage_for(codes: Iterable[str]) -> dict[str, CountryCoverage]:
 def _coverage_table() -> CoverageTable:
     language = translation.get_language() or "en"
     key = f"agreements:coverage:{content_version()}:{language}"
-    table = cache.get(key)
+    table: CoverageTable | None = cache.get(key)
     if table is None:
         table = _read_coverage_table()
         cache.set(key, table, CACHE_SECONDS)
@@ -59,7 +59,7 @@ def _coverage_table() -> CoverageTable:
 
 
 def _read_coverage_table() -> CoverageTable:
-    rows: defaultdict[str, list[tuple[tuple, AgreementSummary]]] = defaultdict(list)
+    rows: defaultdict[str, list[tuple[tuple[int, int, str], AgreementSummary]]] = defaultdict(list)
     for row in AgreementCountry.objects.for_lookup():
         agreement = row.agreement
         kind = AgreementKind(agreement.kind)

@@ -7,13 +7,14 @@ country every agreement is with.
 """
 
 import datetime
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Max, Prefetch, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 
 from agreements.countries import collation_key
 from agreements.coverage import AgreementKind, Coverage
@@ -59,7 +60,7 @@ def kind_order(field: str = "kind") -> Case:
     )
 
 
-class AgreementQuerySet(ReviewedQuerySet):
+class AgreementQuerySet(ReviewedQuerySet["Agreement"]):
     def published(self) -> "AgreementQuerySet":
         return self.filter(published=True)
 
@@ -76,7 +77,7 @@ class AgreementQuerySet(ReviewedQuerySet):
     def for_sitemap(self) -> "AgreementQuerySet":
         return self.published().order_by("slug")
 
-    def list_sources(self) -> models.QuerySet:
+    def list_sources(self) -> models.QuerySet[Source]:
         """The government's own list of agreements, cited by the published ones:
         the source for saying that a country has none."""
         return (
@@ -86,7 +87,11 @@ class AgreementQuerySet(ReviewedQuerySet):
         )
 
     def list_last_reviewed(self) -> datetime.date | None:
-        return self.published().aggregate(day=Max("last_reviewed"))["day"]
+        day: datetime.date | None = self.published().aggregate(day=Max("last_reviewed"))["day"]
+        return day
+
+
+AgreementManager = models.Manager.from_queryset(AgreementQuerySet)
 
 
 class Agreement(PageTextMixin, Reviewed):
@@ -130,7 +135,9 @@ class Agreement(PageTextMixin, Reviewed):
     published = models.BooleanField(_("published"), default=False, db_index=True)
     order = models.PositiveSmallIntegerField(_("order within its kind"), default=0)
 
-    objects = AgreementQuerySet.as_manager()
+    # Typed, because modeltranslation replaces the manager's class at
+    # start-up, which django-stubs cannot follow.
+    objects: ClassVar[AgreementManager["Agreement"]] = AgreementManager()
 
     class Meta:
         ordering = ["order", "slug"]
@@ -168,7 +175,7 @@ class Agreement(PageTextMixin, Reviewed):
         return cached_markdown(self.page_body.text)
 
 
-class AgreementCountryQuerySet(models.QuerySet):
+class AgreementCountryQuerySet(models.QuerySet["AgreementCountry"]):
     def published(self) -> "AgreementCountryQuerySet":
         return self.filter(agreement__published=True)
 
@@ -193,6 +200,9 @@ class AgreementCountryQuerySet(models.QuerySet):
         return sorted(code.lower() for code in codes)
 
 
+AgreementCountryManager = models.Manager.from_queryset(AgreementCountryQuerySet)
+
+
 class AgreementCountry(PageTextMixin, models.Model):
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="countries", verbose_name=_("agreement")
@@ -205,7 +215,9 @@ class AgreementCountry(PageTextMixin, models.Model):
         help_text=_("Only where the agreement applies in part, e.g. 'Healthcare only'."),
     )
 
-    objects = AgreementCountryQuerySet.as_manager()
+    # Typed, as Agreement.objects; `_default_manager` types `agreement.countries`.
+    objects: ClassVar[AgreementCountryManager["AgreementCountry"]] = AgreementCountryManager()
+    _default_manager: ClassVar[AgreementCountryManager["AgreementCountry"]]
 
     class Meta:
         ordering = ["agreement", "country"]
@@ -228,7 +240,8 @@ class AgreementCountry(PageTextMixin, models.Model):
 
     @property
     def code(self) -> str:
-        return self.country.code.lower()
+        country: Country = self.country  # django-countries' stubs leave the instance value untyped
+        return country.code.lower()
 
     @property
     def page_note(self) -> PageText:

@@ -11,25 +11,26 @@ the country picker.
 import datetime
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementCountry
 
 
-class AgreementSitemap(Sitemap):
+class AgreementSitemap(Sitemap):  # type: ignore[type-arg]  # Sitemap[Agreement] fails at runtime
     i18n = True
     alternates = True
     x_default = True
     changefreq = "monthly"
 
-    def items(self):
+    def items(self) -> QuerySet[Agreement]:
         return Agreement.objects.for_sitemap()
 
     def lastmod(self, agreement: Agreement) -> datetime.datetime:
         return agreement.updated
 
 
-class CountrySitemap(Sitemap):
+class CountrySitemap(Sitemap):  # type: ignore[type-arg]  # Sitemap[str] fails at runtime
     i18n = True
     alternates = True
     x_default = True

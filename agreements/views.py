@@ -1,6 +1,8 @@
 """The agreements pages: the index with its country picker, one page per
 country and one per agreement. Every page is a plain GET."""
 
+from collections.abc import Iterable
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
@@ -41,6 +43,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404
     if code != code.lower():
         return redirect("agreements:country", code=code.lower(), permanent=True)
+    rows: Iterable[AgreementCountry]
     if code in NORWEGIAN_TERRITORY:
         template, rows = "agreements/norwegian_territory.html", []
     else:

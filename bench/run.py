@@ -25,6 +25,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -65,23 +66,50 @@ class Measurement:
         return self.errors == 0 and self.ratio >= MIN_RATIO and self.p99_ms < MAX_P99_MS
 
 
+class Load(TypedDict):
+    requests: int
+    non_success: int
+    socket_errors: int
+    rps: float
+    p50: float
+    p99: float
+
+
+class Result(TypedDict):
+    label: str
+    measurements: list[Measurement]
+    load: Load
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def found(pattern: str, output: str, flags: int = 0) -> str:
+    """The first group of `pattern` in wrk's output, which always has it."""
+    match = re.search(pattern, output, flags)
+    if match is None:
+        raise RuntimeError(f"wrk printed nothing like {pattern!r}:\n{output}")
+    return match.group(1)
 
 
 def milliseconds(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value)
+    if match is None:
+        raise RuntimeError(f"wrk printed a duration in an unknown unit: {value!r}")
+    number, unit = match.groups()
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
 def parse_wrk(output: str) -> tuple[float, float, float, int]:
     if "Latency Distribution" not in output:
         raise RuntimeError(f"wrk printed no measurements:\n{output}")
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1))
-    p99 = milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1))
+    rps = float(found(r"Requests/sec:\s+([\d.]+)", output))
+    p50 = milliseconds(found(r"^\s+50%\s+(\S+)", output, re.MULTILINE))
+    p99 = milliseconds(found(r"^\s+99%\s+(\S+)", output, re.MULTILINE))
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     non_success = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return rps, p50, p99, errors + (int(non_success.group(1)) if non_success else 0)
@@ -133,7 +161,8 @@ class Server:
     def get(self, path: str) -> int:
         request = urllib.request.Request(self.base + path, headers={"X-Forwarded-Proto": "https"})
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status
+            status: int = response.status
+            return status
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -147,10 +176,11 @@ class Server:
 
 def static_file_path() -> str:
     manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
-    return "/static/" + manifest["paths"]["css/site.css"]
+    hashed_name: str = manifest["paths"]["css/site.css"]
+    return "/static/" + hashed_name
 
 
-def measure_database(label: str, database_url: str, args: argparse.Namespace) -> dict:
+def measure_database(label: str, database_url: str, args: argparse.Namespace) -> Result:
     environment = {
         **os.environ,
         "DJANGO_DEBUG": "false",
@@ -196,7 +226,7 @@ def measure_database(label: str, database_url: str, args: argparse.Namespace) ->
     return {"label": label, "measurements": measurements, "load": load}
 
 
-def mixed_load(server: Server, paths: list[str], args: argparse.Namespace) -> dict:
+def mixed_load(server: Server, paths: list[str], args: argparse.Namespace) -> Load:
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(
         "paths = {" + ", ".join(json.dumps(path) for path in paths) + "}\n"
@@ -210,7 +240,7 @@ def mixed_load(server: Server, paths: list[str], args: argparse.Namespace) -> di
         output = wrk(server.base + "/", args.load_seconds, args.load_connections, script)
     finally:
         script.unlink()
-    total = int(re.search(r"(\d+) requests in", output).group(1))
+    total = int(found(r"(\d+) requests in", output))
     non_success = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     rps, p50, p99, _errors = parse_wrk(output)
@@ -224,7 +254,7 @@ def mixed_load(server: Server, paths: list[str], args: argparse.Namespace) -> di
     }
 
 
-def table(result: dict) -> str:
+def table(result: Result) -> str:
     lines = [
         f"### {result['label']}",
         "",
@@ -249,7 +279,7 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def passed(result: dict) -> bool:
+def passed(result: Result) -> bool:
     pages = result["measurements"][1:]
     load = result["load"]
     return (

@@ -16,9 +16,9 @@ def same_page_in(request: HttpRequest, language: str) -> str | None:
     return full_path.replace(f"/{current}/", f"/{language}/", 1)
 
 
-def languages(request: HttpRequest) -> dict:
+def languages(request: HttpRequest) -> dict[str, list[dict[str, str | bool]]]:
     """The same page in every language: for hreflang links and the switch."""
-    alternates = []
+    alternates: list[dict[str, str | bool]] = []
     for code, _name in settings.LANGUAGES:
         path = same_page_in(request, code)
         if path is None:

@@ -11,7 +11,9 @@ from django.utils.translation import trans_real
 NORWEGIAN_CODES = frozenset({"nb", "no", "nn"})
 
 
-def permissions_policy(get_response: Callable[[HttpRequest], HttpResponse]):
+def permissions_policy(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
     """Switch off browser features the site never uses (camera, location …)."""
 
     def middleware(request: HttpRequest) -> HttpResponse:

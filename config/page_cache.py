@@ -2,10 +2,11 @@
 
 A public page is the same for everyone who asks for the same address, so the
 rendered response is kept in the cache, keyed by the content version
-(content/cache.py), the host, the full path (which holds the checklist's
-answers) and the htmx headers that change a response. Any save or delete in
-the content apps moves the version on, so an editor's change shows on the
-next request.
+(content/cache.py), the local date, the host, the full path (which holds the
+checklist's answers) and the htmx headers that change a response. Any save or
+delete in the content apps moves the version on, so an editor's change shows
+on the next request; the date starts afresh each day, so a rate's value that
+comes into force (content/rates.py) shows from its first day.
 
 With several processes or hosts the cache must be shared (REDIS_URL): a
 process-local cache only hears about the saves made in its own process.
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import has_vary_header
 
 from content.cache import VARYING_HEADERS, content_version
@@ -30,7 +32,7 @@ def page_key(request: HttpRequest) -> str:
     varying = "|".join(request.headers.get(name, "") for name in VARYING_HEADERS)
     address = f"{request.get_host()}|{request.get_full_path()}|{varying}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page:{content_version()}:{digest}"
+    return f"page:{content_version()}:{timezone.localdate().isoformat()}:{digest}"
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:

@@ -8,7 +8,9 @@ running with an unsafe default. The README lists every variable.
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, NoReturn
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -51,7 +53,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def stop(message: str) -> None:
+def stop(message: str) -> NoReturn:
     """Stop start-up with one readable line instead of a traceback."""
     sys.stderr.write(f"Configuration error: {message}\n")
     raise SystemExit(1)
@@ -132,6 +134,7 @@ TEMPLATES = [
 # Database: SQLite in the project folder unless DATABASE_URL says otherwise,
 # for example postgres://user:password@host:5432/name.
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+DATABASES: dict[str, Mapping[str, Any]]
 if DATABASE_URL:
     try:
         DATABASES = {
@@ -161,6 +164,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # or hosts must share one cache, or an editor's change would show in some of
 # them only: set REDIS_URL.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {

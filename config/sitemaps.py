@@ -7,7 +7,7 @@ from agreements.sitemaps import AgreementSitemap, CountrySitemap
 from guidance.sitemaps import GuideSitemap
 
 
-class StaticPagesSitemap(Sitemap):
+class StaticPagesSitemap(Sitemap):  # type: ignore[type-arg]  # Sitemap[str] fails at runtime
     i18n = True
     alternates = True
     x_default = True

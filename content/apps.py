@@ -1,7 +1,12 @@
+from typing import TYPE_CHECKING, Any
+
 from django.apps import AppConfig, apps
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from content.loading import ContentLoader
 
 
 class ContentAppConfig(AppConfig):
@@ -18,7 +23,7 @@ def content_app_labels() -> list[str]:
     return [config.label for config in configs if isinstance(config, ContentAppConfig)]
 
 
-def forget_cached_content(sender: type[Model], **kwargs) -> None:
+def forget_cached_content(sender: type[Model], **kwargs: Any) -> None:
     """Signal receiver: a content record changed, so every cache built on it is stale."""
     from content.cache import bump_content_version
 
@@ -39,3 +44,8 @@ class ContentConfig(ContentAppConfig):
         # Not limited to one app's signal: other apps' permissions are created
         # by their own post_migrate, and the last call sees them all.
         post_migrate.connect(sync_editors_group, dispatch_uid="sync_editors_group")
+
+    def load_content(self, loader: "ContentLoader") -> None:
+        from content.initial_content.loader import load
+
+        load(loader)

@@ -25,11 +25,12 @@ VARYING_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 def content_version() -> str:
     """The current version; a fresh random one when the key is missing (first
     start, or evicted), so entries cached under an older one never match again."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, _new_version(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+    version: str | None = cache.get(VERSION_KEY)
+    if version is not None:
+        return version
+    cache.add(VERSION_KEY, _new_version(), timeout=None)
+    added: str = cache.get(VERSION_KEY)  # ours, or one another process added first
+    return added
 
 
 def bump_content_version() -> None:

@@ -6,6 +6,8 @@ permissions are refreshed after every migrate, so a new content model is
 editable as soon as it exists.
 """
 
+from typing import Any
+
 from django.apps import AppConfig, apps
 from django.contrib.auth.models import Group, Permission
 
@@ -28,7 +30,7 @@ def editor_permissions() -> list[Permission]:
     )
 
 
-def sync_editors_group(sender: AppConfig | None = None, **kwargs) -> Group:
+def sync_editors_group(sender: AppConfig | None = None, **kwargs: Any) -> Group:
     group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
     group.permissions.set(editor_permissions())
     return group

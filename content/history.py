@@ -37,7 +37,8 @@ def as_html(lines: list[str]) -> SafeString:
     return format_html_join("", "{}<br>", ((line,) for line in shown))  # escapes each line
 
 
-class LineDiffContextHelper(HistoricalRecordContextHelper):
+# The base is untyped: django-simple-history ships no type hints.
+class LineDiffContextHelper(HistoricalRecordContextHelper):  # type: ignore[misc]
     def stringify_delta_change_values(
         self, change: ModelChange, old: Any, new: Any
     ) -> tuple[SafeString, SafeString]:
@@ -45,4 +46,7 @@ class LineDiffContextHelper(HistoricalRecordContextHelper):
             removed, added = changed_lines(old, new)
             if removed or added:  # else only spaces at line ends changed: show it plainly
                 return as_html(removed), as_html(added)
-        return super().stringify_delta_change_values(change, old, new)
+        values: tuple[SafeString, SafeString] = super().stringify_delta_change_values(
+            change, old, new
+        )
+        return values

@@ -15,10 +15,10 @@ key, before anything of that file is written.
 import hashlib
 import json
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -143,14 +143,14 @@ class ContentLoader:
         # flip it from one to the other.
         self._given: dict[str, dict[str, Any]] = {}
 
-    def save(
+    def save[M: models.Model](
         self,
-        model: type[models.Model],
+        model: type[M],
         lookup: dict[str, Any],
         values: dict[str, Any],
-        many: dict[str, Sequence[models.Model]] | None = None,
+        many: Mapping[str, Sequence[models.Model]] | None = None,
         key: str | None = None,
-    ) -> models.Model:
+    ) -> M:
         """The record matching `lookup`, created or brought up to date with
         `values` (fields) and `many` (many-to-many fields), unless an editor
         has changed it since it was last loaded. `key` names the record in
@@ -163,7 +163,7 @@ class ContentLoader:
         if self._given.setdefault(name, given) != given:
             raise ContentError(f"{name} is described twice, differently: make the files agree.")
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-            instance = model.objects.filter(**lookup).first()
+            instance = model._default_manager.filter(**lookup).first()
             if instance is None:
                 instance = model(**lookup)
                 self._write(instance, values, many)
@@ -196,7 +196,10 @@ class ContentLoader:
             return instance
 
     def remove_unlisted(
-        self, model: type[models.Model], unlisted: dict[str, models.Model], fields: Iterable[str]
+        self,
+        model: type[models.Model],
+        unlisted: Mapping[str, models.Model],
+        fields: Iterable[str],
     ) -> None:
         """Deletes records the files no longer list (by natural key), but only
         those still as they were loaded: what an editor added or changed stays."""
@@ -212,7 +215,7 @@ class ContentLoader:
             ):
                 self.report.kept.append(f"{label} {key}")
                 continue
-            instance._change_reason = HISTORY_REASON
+            instance._change_reason = HISTORY_REASON  # type: ignore[attr-defined]  # read by simple_history
             instance.delete()
             loaded.delete()
             self.report.removed.append(f"{label} {key}")
@@ -221,7 +224,7 @@ class ContentLoader:
     def fingerprints(
         instance: models.Model,
         values: dict[str, Any],
-        many: dict[str, Sequence[models.Model]],
+        many: Mapping[str, Sequence[models.Model]],
         wanted: bool = False,
     ) -> dict[str, str]:
         """A hash of each field the files set: as the record holds it, or
@@ -231,7 +234,9 @@ class ContentLoader:
             if wanted:
                 state[name] = _plain(values[name])
             else:
-                state[name] = instance._meta.get_field(name).value_from_object(instance)
+                # The files set the record's own fields, never a reverse relation.
+                own_field = cast("models.Field[Any, Any]", instance._meta.get_field(name))
+                state[name] = own_field.value_from_object(instance)
         for name in sorted(many):
             if wanted:
                 state[name] = sorted(related.pk for related in many[name])
@@ -244,18 +249,28 @@ class ContentLoader:
             for name, value in state.items()
         }
 
-    def _write(self, instance: models.Model, values: dict[str, Any], many: dict) -> None:
+    def _write(
+        self,
+        instance: models.Model,
+        values: dict[str, Any],
+        many: Mapping[str, Sequence[models.Model]],
+    ) -> None:
         for name, value in values.items():
             setattr(instance, name, value)
         # Many-to-many fields are set after the save; the history entry is
         # written by the save, so it records the fields and who: nobody.
-        instance._change_reason = HISTORY_REASON
+        instance._change_reason = HISTORY_REASON  # type: ignore[attr-defined]  # read by simple_history
         instance.save()
         for name, related in many.items():
             getattr(instance, name).set(related)
 
     def _remember(
-        self, label: str, key: str, instance: models.Model, values: dict, many: dict
+        self,
+        label: str,
+        key: str,
+        instance: models.Model,
+        values: dict[str, Any],
+        many: Mapping[str, Sequence[models.Model]],
     ) -> None:
         LoadedRecord.objects.update_or_create(
             model=label,

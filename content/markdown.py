@@ -5,6 +5,8 @@ nh3 then removes anything not on a short allowlist. Either alone would stop a
 script typed into a guide; both together also stop what a future plugin or a
 parser bug might let through. Level-2 and level-3 headings get stable anchors
 (derived from their text) for the table of contents and for deep links.
+Before any of that, shortcuts such as {G} become the amount in force
+(content/rates.py).
 """
 
 import hashlib
@@ -16,6 +18,8 @@ from django.core.cache import cache
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
+
+from content.rates import fill_in_rates
 
 ALLOWED_TAGS = frozenset(
     {
@@ -77,9 +81,12 @@ def render_markdown(text: str) -> RenderedMarkdown:
 
 
 def cached_markdown(text: str) -> RenderedMarkdown:
-    """Render once per distinct text: a saved edit is a new text, so a new key."""
-    key = "markdown:" + hashlib.sha256((text or "").encode()).hexdigest()
-    rendered = cache.get(key)
+    """Render once per distinct text, keyed on the text with the rates filled
+    in: a saved edit, a changed rate or a value coming into force is a new
+    text, so a new key."""
+    text = fill_in_rates(text or "")
+    key = "markdown:" + hashlib.sha256(text.encode()).hexdigest()
+    rendered: RenderedMarkdown | None = cache.get(key)
     if rendered is None:
         rendered = render_markdown(text)
         cache.set(key, rendered, CACHE_SECONDS)

@@ -8,11 +8,13 @@ imports neither of them.
 
 import datetime
 from dataclasses import dataclass
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Exists, Max, OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -73,7 +75,7 @@ class PageTextMixin:
         return self.page_text("body")
 
 
-class ReviewedQuerySet(models.QuerySet):
+class ReviewedQuerySet[M: "Reviewed"](models.QuerySet[M]):
     def review_overdue(self, today: datetime.date | None = None) -> Self:
         """Records last reviewed more than a year ago."""
         return self.filter(last_reviewed__lt=a_year_before(today or timezone.localdate()))
@@ -132,6 +134,10 @@ class Source(PageTextMixin, models.Model):
     )
     publisher = models.CharField(_("publisher"), max_length=20, choices=Publisher)
 
+    # Only a type: modeltranslation replaces the manager's class at start-up,
+    # which django-stubs cannot follow.
+    objects: ClassVar[models.Manager["Source"]]
+
     class Meta:
         # Created by the guidance app before this app existed; the table stays.
         db_table = "guidance_source"
@@ -183,3 +189,174 @@ class LoadedRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model} {self.natural_key}"
+
+
+def last_renewal(renews_on: str, day: datetime.date) -> datetime.date:
+    """The latest yearly renewal day ("05-01": 1 May) on or before `day`."""
+    month, day_of_month = (int(part) for part in renews_on.split("-"))
+    renewal = datetime.date(day.year, month, day_of_month)
+    return renewal if renewal <= day else renewal.replace(year=day.year - 1)
+
+
+def is_renewal_overdue(renews_on: str, newest: datetime.date | None, day: datetime.date) -> bool:
+    """No value at all, or a yearly rate whose newest value is older than its
+    latest renewal day: pages show an amount that may no longer apply."""
+    if newest is None:
+        return True
+    return bool(renews_on) and newest < last_renewal(renews_on, day)
+
+
+def validate_month_day(value: str) -> None:
+    try:
+        month, day_of_month = (int(part) for part in value.split("-"))
+        # A leap year, so that only 29 February is refused by the check below.
+        datetime.date(2024, month, day_of_month)
+    except ValueError:
+        valid = False
+    else:
+        valid = len(value) == 5 and value[2] == "-" and value != "02-29"
+    if not valid:
+        raise ValidationError(
+            _("Write the month and day as MM-DD, such as 05-01 for 1 May."), code="month_day"
+        )
+
+
+validate_rate_key = RegexValidator(
+    r"^[A-Za-z][A-Za-z0-9-]*\Z",
+    _("Use letters, digits and hyphens, starting with a letter, such as user-fee-ceiling."),
+)
+
+
+class RateQuerySet(models.QuerySet["Rate"]):
+    def with_value_in_force(self, day: datetime.date) -> Self:
+        """Each rate with the value in force on `day` (amount_in_force,
+        in_force_from), its newest value's date (newest_from) and its first
+        official source (source_url, source_url_nb, source_publisher), in one query."""
+        in_force = RateValue.objects.in_force(day).filter(rate=OuterRef("pk"))
+        newest = RateValue.objects.filter(rate=OuterRef("pk")).order_by("-valid_from")
+        first_source = Source.objects.filter(rates=OuterRef("pk")).order_by("pk")
+        return self.annotate(
+            amount_in_force=Subquery(in_force.values("amount")[:1]),
+            in_force_from=Subquery(in_force.values("valid_from")[:1]),
+            newest_from=Subquery(newest.values("valid_from")[:1]),
+            source_url=Subquery(first_source.values("url")[:1]),
+            source_url_nb=Subquery(first_source.values("url_nb")[:1]),
+            source_publisher=Subquery(first_source.values("publisher")[:1]),
+        )
+
+    def renewal_overdue(self, day: datetime.date | None = None) -> Self:
+        """Rates with no value, or whose newest value is older than their latest
+        yearly renewal day. Computed in Python: the renewal day differs per rate,
+        and there are only a handful of rates."""
+        day = day or timezone.localdate()
+        rows = self.annotate(newest=Max("dated_values__valid_from")).values_list(
+            "pk", "renews_on", "newest"
+        )
+        overdue = [
+            pk for pk, renews_on, newest in rows if is_renewal_overdue(renews_on, newest, day)
+        ]
+        return self.filter(pk__in=overdue)
+
+
+RateManager = models.Manager.from_queryset(RateQuerySet)
+
+
+class Rate(PageTextMixin, models.Model):
+    """An amount that changes (the basic amount G, the user-fee ceiling), which
+    texts name by its key in braces, {G}, so pages show the value in force."""
+
+    class Unit(models.TextChoices):
+        YEAR = "year", _("per year")
+        MONTH = "month", _("per month")
+        ONCE = "once", _("one-off")
+
+    key = models.CharField(
+        _("shortcut"),
+        max_length=40,
+        unique=True,
+        validators=[validate_rate_key],
+        help_text=_(
+            "Texts write it in braces, such as {G}. It cannot be changed once saved, "
+            "since texts use it."
+        ),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit)
+    renews_on = models.CharField(
+        _("renewed every year on"),
+        max_length=5,
+        blank=True,
+        validators=[validate_month_day],
+        help_text=_(
+            "Month and day as MM-DD, such as 05-01 for 1 May. Empty if the amount "
+            "changes on no fixed day."
+        ),
+    )
+    sources = models.ManyToManyField(
+        Source,
+        related_name="rates",
+        verbose_name=_("official sources"),
+        help_text=_(
+            "Where readers can check the amount. While no value is in force, "
+            "pages send readers to the first of them."
+        ),
+    )
+
+    # Typed, because modeltranslation replaces the manager's class at
+    # start-up, which django-stubs cannot follow.
+    objects: ClassVar[RateManager["Rate"]] = RateManager()
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("rate")
+        verbose_name_plural = _("rates")
+
+    def __str__(self) -> str:
+        return f"{self.page_text('name')} ({{{self.key}}})"
+
+
+class RateValueQuerySet(models.QuerySet["RateValue"]):
+    def in_force(self, day: datetime.date | None = None) -> Self:
+        """For each rate, the newest value that started on or before `day`."""
+        day = day or timezone.localdate()
+        newer = RateValue.objects.filter(
+            rate=OuterRef("rate"), valid_from__lte=day, valid_from__gt=OuterRef("valid_from")
+        )
+        return self.filter(valid_from__lte=day).exclude(Exists(newer))
+
+
+RateValueManager = models.Manager.from_queryset(RateValueQuerySet)
+
+
+class RateValue(models.Model):
+    """A rate's amount from a date on, as an official page gives it."""
+
+    rate = models.ForeignKey(
+        Rate, on_delete=models.CASCADE, related_name="dated_values", verbose_name=_("rate")
+    )
+    amount = models.PositiveIntegerField(_("amount in kroner"))
+    valid_from = models.DateField(_("valid from"))
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="rate_values",
+        verbose_name=_("official source"),
+        help_text=_("The official page that gives this amount."),
+    )
+
+    # `_default_manager` types `rate.dated_values`.
+    objects: ClassVar[RateValueManager["RateValue"]] = RateValueManager()
+    _default_manager: ClassVar[RateValueManager["RateValue"]]
+
+    class Meta:
+        ordering = ["rate", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rate", "valid_from"], name="one_value_per_rate_and_day"
+            )
+        ]
+        verbose_name = _("amount")
+        verbose_name_plural = _("amounts")
+
+    def __str__(self) -> str:
+        return f"{self.rate.key} {self.amount} ({self.valid_from.isoformat()})"

@@ -1,6 +1,8 @@
 """Editors' side of the guides and checklist items: drafts and publishing,
 on top of the shared content admin (content/admin.py)."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
@@ -14,16 +16,17 @@ from guidance.models import ChecklistItem, Guide, Topic
 NO_SOURCE_MESSAGE = _("A published guide must cite at least one official source.")
 
 
-class GuideAdminForm(forms.ModelForm):
-    def clean(self) -> dict:
-        cleaned = super().clean()
+class GuideAdminForm(forms.ModelForm):  # type: ignore[type-arg]  # ModelForm[Guide] fails at runtime
+    def clean(self) -> dict[str, Any]:
+        super().clean()  # a ModelForm's clean() fills in and returns self.cleaned_data
+        cleaned = self.cleaned_data
         if cleaned.get("status") == Guide.Status.PUBLISHED and not cleaned.get("sources"):
             self.add_error("sources", NO_SOURCE_MESSAGE)
         return cleaned
 
 
 @admin.register(Guide)
-class GuideAdmin(ContentAdmin):
+class GuideAdmin(ContentAdmin[Guide]):
     form = GuideAdminForm
     list_display = ["title", "topic", "status", "last_reviewed", "review_status", "updated"]
     list_filter = ["status", ReviewOverdueFilter, "topic"]
@@ -43,7 +46,7 @@ class GuideAdmin(ContentAdmin):
     ]
 
     @admin.action(description=_("Publish the selected guides"), permissions=["change"])
-    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def publish(self, request: HttpRequest, queryset: QuerySet[Guide]) -> None:
         drafts = queryset.exclude(status=Guide.Status.PUBLISHED)
         refused = list(drafts.filter(sources__isnull=True))
         published = 0
@@ -68,7 +71,7 @@ class GuideAdmin(ContentAdmin):
             )
 
     @admin.action(description=_("Unpublish the selected guides"), permissions=["change"])
-    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Guide]) -> None:
         unpublished = 0
         for guide in queryset.filter(status=Guide.Status.PUBLISHED):
             guide.status = Guide.Status.DRAFT
@@ -82,7 +85,7 @@ class GuideAdmin(ContentAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(ContentAdmin):
+class TopicAdmin(ContentAdmin[Topic]):
     list_display = ["title", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["slug", "title_en", "title_nb"]
@@ -90,7 +93,7 @@ class TopicAdmin(ContentAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(ContentAdmin):
+class ChecklistItemAdmin(ContentAdmin[ChecklistItem]):
     """Items are edited and unpublished, never deleted: the rules refer to
     them by key, so a key is fixed once saved (guidance/checks.py)."""
 
@@ -110,21 +113,25 @@ class ChecklistItemAdmin(ContentAdmin):
         (_("Sources and related guide"), {"fields": ["sources", "guide"]}),
     ]
 
-    def get_readonly_fields(self, request: HttpRequest, obj: ChecklistItem | None = None):
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: ChecklistItem | None = None
+    ) -> list[str] | tuple[str, ...]:
         return ["key", *self.readonly_fields] if obj is not None else self.readonly_fields
 
-    def has_delete_permission(self, request: HttpRequest, obj: ChecklistItem | None = None):
+    def has_delete_permission(self, request: HttpRequest, obj: ChecklistItem | None = None) -> bool:
         return False
 
     @admin.action(description=_("Publish the selected checklist items"), permissions=["change"])
-    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def publish(self, request: HttpRequest, queryset: QuerySet[ChecklistItem]) -> None:
         self.set_published(request, queryset, published=True)
 
     @admin.action(description=_("Unpublish the selected checklist items"), permissions=["change"])
-    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[ChecklistItem]) -> None:
         self.set_published(request, queryset, published=False)
 
-    def set_published(self, request: HttpRequest, queryset: QuerySet, published: bool) -> None:
+    def set_published(
+        self, request: HttpRequest, queryset: QuerySet[ChecklistItem], published: bool
+    ) -> None:
         changed = 0
         # One save per item, so each change gets a history entry.
         for item in queryset.exclude(published=published):

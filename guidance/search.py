@@ -12,6 +12,7 @@ matches are wrapped in <mark>.
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
 from django.db.models import F, Q, QuerySet, TextField, Value
@@ -19,6 +20,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from content.rates import fill_in_rates
 from guidance.models import Guide
 
 MAX_QUERY_LENGTH = 100
@@ -61,7 +63,7 @@ def search_guides(query: str, language: str) -> list[SearchResult]:
     return simple_search(guides, query)
 
 
-def searched_text(language: str) -> dict:
+def searched_text(language: str) -> dict[str, F | Coalesce]:
     """The page language's text, or the English text the page shows instead
     while a translation is missing, so every guide a visitor can read is found."""
     if language == "en":
@@ -76,7 +78,7 @@ def searched_text(language: str) -> dict:
     }
 
 
-def full_text_search(guides: QuerySet, query: str, language: str) -> list[SearchResult]:
+def full_text_search(guides: QuerySet[Any], query: str, language: str) -> list[SearchResult]:
     from django.contrib.postgres.search import (
         SearchHeadline,
         SearchQuery,
@@ -111,7 +113,7 @@ def full_text_search(guides: QuerySet, query: str, language: str) -> list[Search
     return [result(guide, without_markdown(guide.headline)) for guide in found]
 
 
-def simple_search(guides: QuerySet, query: str) -> list[SearchResult]:
+def simple_search(guides: QuerySet[Any], query: str) -> list[SearchResult]:
     words = re.findall(r"\w+", query)[:MAX_WORDS]
     if not words:
         return []
@@ -129,6 +131,8 @@ def simple_search(guides: QuerySet, query: str) -> list[SearchResult]:
 
 
 def without_markdown(text: str) -> str:
+    """Plain words for a snippet: rates filled in ({G} -> the amount), Markdown dropped."""
+    text = fill_in_rates(text)
     for pattern, replacement in MARKDOWN_NOISE:
         text = pattern.sub(replacement, text)
     return " ".join(text.split())

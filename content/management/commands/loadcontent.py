@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -13,7 +15,7 @@ class Command(BaseCommand):
         "and leave everything else as the editors left it."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         loader = ContentLoader()
         try:
             # All or nothing: a mistake in any file leaves the database as it was.
