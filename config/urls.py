@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from config import views
 from config.sitemaps import SITEMAPS
+from guidance.fact_check import persona_table
 
 handler404 = "config.views.page_not_found"
 handler500 = "config.views.server_error"
@@ -13,6 +14,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Staff only (the view checks): before admin's own URLs, which would 404 it.
+    path("admin/guidance/personas/", persona_table, name="checklist-personas"),
     path("admin/", admin.site.urls),
 ]
 

@@ -36,7 +36,9 @@ from guidance.rules import Answers, Match
 
 logger = logging.getLogger(__name__)
 
-SECTION_ORDER = {section: rank for rank, section in enumerate(ChecklistItem.Section)}
+SECTION_ORDER: dict[str, int] = {
+    section: rank for rank, section in enumerate(ChecklistItem.Section)
+}
 
 
 @cache
@@ -59,6 +61,13 @@ def answer_text(key: str, value: str, countries: Mapping[str, CountryCoverage]) 
     """An answer as the visitor chose it: the option's label or the country's name."""
     option = option_for(key, value)
     return gettext(option.label) if option else display_name(value, countries)
+
+
+def question_title(key: str, answers: Answers) -> str:
+    """The question as the earlier answers put it, translated; a {country} in
+    it is the country of residence, by name."""
+    title = gettext(QUESTIONS[key].title_given(answers))
+    return title.format(country=country_name(answers.get("residence", "")))
 
 
 def display_name(code: str, countries: Mapping[str, CountryCoverage]) -> str:
@@ -98,7 +107,7 @@ def question_page(key: str, parsed: Parsed) -> QuestionPage:
     question = QUESTIONS[key]
     answers = parsed.answers
     chosen = answers.get(key, "")
-    offered = [(option.value, gettext(option.label)) for option in question.options]
+    offered = [(option.value, gettext(option.label)) for option in question.options_given(answers)]
     if question.kind == "country":
         # "no" is an option of its own on the abroad question (not planning a
         # stay abroad), and Norway is never a destination abroad anyway.
@@ -108,7 +117,7 @@ def question_page(key: str, parsed: Parsed) -> QuestionPage:
     return QuestionPage(
         key=key,
         kind=question.kind,
-        title=gettext(question.title),
+        title=question_title(key, answers),
         hint=gettext(question.hint),
         error=gettext(question.error) if key in parsed.errors else "",
         choices=[
@@ -243,7 +252,7 @@ def answer_rows(answers: Answers, countries: Mapping[str, CountryCoverage]) -> l
     return [
         AnswerRow(
             key=key,
-            question=gettext(QUESTIONS[key].title),
+            question=question_title(key, answers),
             answer=answer_text(key, value, countries),
             change_url=step_url(key, answers),
         )

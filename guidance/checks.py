@@ -10,20 +10,27 @@ A warning, not an error: an editor may unpublish an item on purpose, and
 that must not stop the next `migrate`.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
+from django.apps import AppConfig
 from django.core import checks
 from django.db import DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from guidance import country_groups
 from guidance.rules import ITEM_KEYS
 
 
 @checks.register(checks.Tags.database)
-def check_checklist_items(app_configs=None, databases: Iterable[str] | None = None, **kwargs):
+def check_checklist_items(
+    app_configs: Sequence[AppConfig] | None = None,
+    databases: Iterable[str] | None = None,
+    **kwargs: Any,
+) -> list[checks.CheckMessage]:
     from guidance.models import ChecklistItem
 
-    errors = []
+    errors: list[checks.CheckMessage] = []
     for alias in databases or ():
         # Before a migrate: the migrations about to run may bring the items
         # (and refusing to migrate would keep them out for good).
@@ -44,6 +51,53 @@ def check_checklist_items(app_configs=None, databases: Iterable[str] | None = No
                     id="guidance.W001",
                 )
             )
+    return errors
+
+
+# The agreement kinds whose countries the rules know by law (guidance/country_groups.py).
+GROUPS_BY_KIND = {
+    "eea": country_groups.EEA - {country_groups.NORWAY},
+    "nordic": country_groups.NORDIC - {country_groups.NORWAY},
+    "switzerland": frozenset({country_groups.SWITZERLAND}),
+}
+
+
+@checks.register(checks.Tags.database)
+def check_country_groups(
+    app_configs: Sequence[AppConfig] | None = None,
+    databases: Iterable[str] | None = None,
+    **kwargs: Any,
+) -> list[checks.CheckMessage]:
+    """The EEA, Nordic and Swiss country rows agree with the groups the rules use."""
+    from agreements.models import AgreementCountry
+
+    errors: list[checks.CheckMessage] = []
+    for alias in databases or ():
+        if has_unapplied_migrations(alias):
+            continue
+        try:
+            rows = list(
+                AgreementCountry.objects.using(alias)
+                .published()
+                .filter(agreement__kind__in=GROUPS_BY_KIND)
+                .values_list("agreement__kind", "country")
+            )
+        except DatabaseError:
+            continue
+        for kind, expected in GROUPS_BY_KIND.items():
+            found = {code.lower() for row_kind, code in rows if row_kind == kind}
+            if rows and found != expected:
+                errors.append(
+                    checks.Warning(
+                        f"The published '{kind}' agreement rows ({', '.join(sorted(found))}) "
+                        f"differ from the countries the checklist's rules know "
+                        f"({', '.join(sorted(expected))}).",
+                        hint="Correct the agreement's countries in admin, or, if the law has "
+                        "changed, guidance/country_groups.py.",
+                        obj=AgreementCountry,
+                        id="guidance.W002",
+                    )
+                )
     return errors
 
 

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,16 +9,30 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import PageTextMixin, Reviewed, ReviewedQuerySet, Source
+from guidance.personas import personas
 from guidance.rules import ITEM_KEYS
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-class TopicQuerySet(models.QuerySet):
-    def with_published_guides(self) -> "TopicQuerySet":
+
+class PublishedGuides(TypedDict):
+    published_guides: list["Guide"]
+
+
+class TopicQuerySet(models.QuerySet["Topic"]):
+    def with_published_guides(
+        self,
+    ) -> "models.QuerySet[WithAnnotations[Topic, PublishedGuides]]":
         """Topics in order, each with `published_guides` fetched in one query."""
         guides = Guide.objects.published().order_by("order", "slug")
-        return self.order_by("order", "slug").prefetch_related(
+        # django-stubs names the TypedDict it infers differently.
+        return self.order_by("order", "slug").prefetch_related(  # type: ignore[return-value]
             Prefetch("guides", queryset=guides, to_attr="published_guides")
         )
+
+
+TopicManager = models.Manager.from_queryset(TopicQuerySet)
 
 
 class Topic(PageTextMixin, models.Model):
@@ -25,7 +41,9 @@ class Topic(PageTextMixin, models.Model):
     summary = models.CharField(_("summary"), max_length=300)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = TopicQuerySet.as_manager()
+    # Typed, because modeltranslation replaces the manager's class at
+    # start-up, which django-stubs cannot follow.
+    objects: ClassVar[TopicManager["Topic"]] = TopicManager()
 
     class Meta:
         ordering = ["order", "slug"]
@@ -39,7 +57,7 @@ class Topic(PageTextMixin, models.Model):
         return f"{reverse('guides:list')}#{self.slug}"
 
 
-class GuideQuerySet(ReviewedQuerySet):
+class GuideQuerySet(ReviewedQuerySet["Guide"]):
     def published(self) -> "GuideQuerySet":
         return self.filter(status=Guide.Status.PUBLISHED)
 
@@ -52,6 +70,9 @@ class GuideQuerySet(ReviewedQuerySet):
 
     def for_sitemap(self) -> "GuideQuerySet":
         return self.published().order_by("topic__order", "order", "slug")
+
+
+GuideManager = models.Manager.from_queryset(GuideQuerySet)
 
 
 class Guide(PageTextMixin, Reviewed):
@@ -90,7 +111,9 @@ class Guide(PageTextMixin, Reviewed):
         Source, blank=True, related_name="guides", verbose_name=_("official sources")
     )
 
-    objects = GuideQuerySet.as_manager()
+    # Typed, as Topic.objects; `_default_manager` types `topic.guides`.
+    objects: ClassVar[GuideManager["Guide"]] = GuideManager()
+    _default_manager: ClassVar[GuideManager["Guide"]]
 
     class Meta:
         ordering = ["topic__order", "order", "slug"]
@@ -100,7 +123,7 @@ class Guide(PageTextMixin, Reviewed):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.is_published and self.published_on is None:
             self.published_on = timezone.localdate()
         super().save(*args, **kwargs)
@@ -119,7 +142,7 @@ class Guide(PageTextMixin, Reviewed):
         )
 
 
-class ChecklistItemQuerySet(ReviewedQuerySet):
+class ChecklistItemQuerySet(ReviewedQuerySet["ChecklistItem"]):
     def published(self) -> "ChecklistItemQuerySet":
         return self.filter(published=True)
 
@@ -141,6 +164,9 @@ class ChecklistItemQuerySet(ReviewedQuerySet):
                 complete &= ~models.Q(**{f"{field}_{code}": ""})
                 complete &= models.Q(**{f"{field}_{code}__isnull": False})
         return set(self.published().filter(complete).values_list("key", flat=True))
+
+
+ChecklistItemManager = models.Manager.from_queryset(ChecklistItemQuerySet)
 
 
 class ChecklistItem(PageTextMixin, Reviewed):
@@ -192,7 +218,9 @@ class ChecklistItem(PageTextMixin, Reviewed):
         help_text=_("An unpublished item is left out of every visitor's checklist."),
     )
 
-    objects = ChecklistItemQuerySet.as_manager()
+    # Typed, as Topic.objects; `_default_manager` types `guide.checklist_items`.
+    objects: ClassVar[ChecklistItemManager["ChecklistItem"]] = ChecklistItemManager()
+    _default_manager: ClassVar[ChecklistItemManager["ChecklistItem"]]
 
     class Meta:
         ordering = ["section", "order", "key"]
@@ -201,6 +229,13 @@ class ChecklistItem(PageTextMixin, Reviewed):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str | None:
+        """A worked persona's result page that shows this item ("View on site")."""
+        persona = next((persona for persona in personas() if self.key in persona.items), None)
+        if persona is None:
+            return None
+        return f"{reverse('checklist:result')}?{persona.query}"
 
     def clean(self) -> None:
         if self.key and self.key not in ITEM_KEYS:

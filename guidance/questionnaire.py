@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 from urllib.parse import urlencode
 
-from guidance.rules import CHILDREN_UNDER_8, NORWAY, STATELESS, Answers, is_covered
+from guidance.country_groups import NORWAY
+from guidance.rules import (
+    CHILDREN_UNDER_8,
+    STATELESS,
+    Answers,
+    citizen_of_eea_plus_or_nordic,
+    is_covered,
+    lives_in_norway,
+)
 
 RESULT = "result"  # the step after the last question, as in /checklist/result/
 # The longest valid value, "12-months-or-more", has 17 characters.
@@ -32,6 +40,8 @@ class Option:
     # ("You …", "Your …"; "Du …", "Pensjonen …"), so the page can join several
     # with "and", lower-casing the first letter of all but the first.
     phrase: str
+    # Whether the option is offered, given the earlier answers (most always are).
+    offered: Callable[[Answers], bool] = lambda answers: True
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,15 @@ class Question:
     options: tuple[Option, ...]
     relevant: Callable[[Answers], bool]  # reads only the answers to earlier questions
     country_phrase: str = ""  # the phrase for a country answer; {country} is its name
+    # A title that depends on earlier answers; it may name {country}, the
+    # country of residence. Without it, `title` is the title.
+    title_for: Callable[[Answers], str] | None = None
+
+    def title_given(self, answers: Answers) -> str:
+        return self.title_for(answers) if self.title_for else self.title
+
+    def options_given(self, answers: Answers) -> tuple[Option, ...]:
+        return tuple(option for option in self.options if option.offered(answers))
 
 
 def _always(answers: Answers) -> bool:
@@ -52,7 +71,7 @@ def _always(answers: Answers) -> bool:
 
 
 def _lives_in_norway(answers: Answers) -> bool:
-    return answers.get("residence") == NORWAY
+    return lives_in_norway(answers)
 
 
 def _lives_outside_norway(answers: Answers) -> bool:
@@ -65,6 +84,23 @@ def _retired(answers: Answers) -> bool:
 
 def _covered_and_lives_in_norway(answers: Answers) -> bool:
     return is_covered(answers) and _lives_in_norway(answers)
+
+
+def _moving_to_norway(answers: Answers) -> bool:
+    # A settled resident has lived here a year or more: no need to ask how long.
+    return _lives_in_norway(answers) and answers.get("move") == "moving-to-norway"
+
+
+def _needs_a_basis_to_live_here(answers: Answers) -> bool:
+    # Norwegian, Nordic and EEA+ citizens need no permit; anyone else (the
+    # stateless too) lives here on a permit, or is waiting for one.
+    return _lives_in_norway(answers) and not citizen_of_eea_plus_or_nordic(answers)
+
+
+def _move_title(answers: Answers) -> str:
+    if _lives_in_norway(answers):
+        return _("Are you moving to Norway, or do you already live here?")
+    return _("Are you moving from Norway to {country}?")
 
 
 def _has_young_children(answers: Answers) -> bool:
@@ -104,6 +140,41 @@ QUESTIONS: dict[str, Question] = {
             country_phrase=_("You live in {country}"),
         ),
         Question(
+            key="move",
+            title=_("Are you moving to or from Norway?"),
+            title_for=_move_title,
+            hint=_("If you moved less than a year ago, you are still moving."),
+            error=_("Choose whether you are moving"),
+            kind="choice",
+            options=(
+                Option(
+                    "moving-to-norway",
+                    _("I am moving to Norway, or moved here less than a year ago"),
+                    _("You are moving to Norway"),
+                    offered=_lives_in_norway,
+                ),
+                Option(
+                    "living-in-norway",
+                    _("I have lived in Norway for a year or more, or all my life"),
+                    _("You have lived in Norway for a year or more"),
+                    offered=_lives_in_norway,
+                ),
+                Option(
+                    "leaving-norway",
+                    _("Yes: I live in Norway now, or did until recently, and I am moving there"),
+                    _("You are moving from Norway"),
+                    offered=_lives_outside_norway,
+                ),
+                Option(
+                    "not-moving",
+                    _("No: I do not live in Norway"),
+                    _("You do not live in Norway"),
+                    offered=_lives_outside_norway,
+                ),
+            ),
+            relevant=_always,
+        ),
+        Question(
             key="stay",
             title=_("How long will you live in Norway?"),
             hint=_("Count from when you moved here, or will move here."),
@@ -126,7 +197,35 @@ QUESTIONS: dict[str, Question] = {
                     _("You will live in Norway for 12 months or more"),
                 ),
             ),
-            relevant=_lives_in_norway,
+            relevant=_moving_to_norway,
+        ),
+        Question(
+            key="permit",
+            title=_("What is your right to live in Norway based on, or what will you apply for?"),
+            hint=_("Choose the permit you have, or the one you are applying for."),
+            error=_("Choose what your stay in Norway is based on"),
+            kind="choice",
+            options=(
+                Option("work", _("Work"), _("Your stay is based on work")),
+                Option(
+                    "family",
+                    _("Family immigration: living with family in Norway"),
+                    _("Your stay is based on family immigration"),
+                ),
+                Option("study", _("Studies"), _("Your stay is based on studies")),
+                Option(
+                    "protection",
+                    _("Protection: refugee status or temporary collective protection"),
+                    _("You have protection in Norway"),
+                ),
+                Option(
+                    "asylum-seeker",
+                    _("I have applied for protection (asylum) and am waiting for the decision"),
+                    _("You are waiting for a decision on your application for protection"),
+                ),
+                Option("other", _("Something else"), _("Your stay has another basis")),
+            ),
+            relevant=_needs_a_basis_to_live_here,
         ),
         Question(
             key="work",
@@ -240,6 +339,20 @@ QUESTIONS: dict[str, Question] = {
             relevant=_has_young_children,
         ),
         Question(
+            key="children_abroad",
+            title=_("Do you have children under 18 who live in another country?"),
+            hint=_("For example with their other parent, or with grandparents."),
+            error=_("Choose yes if you have children under 18 living in another country"),
+            kind="choice",
+            options=(
+                Option(
+                    "yes", _("Yes"), _("You have children under 18 who live in another country")
+                ),
+                Option("no", _("No"), _("You have no children under 18 living in another country")),
+            ),
+            relevant=_covered_and_lives_in_norway,
+        ),
+        Question(
             key="abroad",
             title=_("Are you planning a longer stay abroad?"),
             hint=_(
@@ -264,11 +377,17 @@ QUESTIONS: dict[str, Question] = {
     )
 }
 _ORDER = {key: index for index, key in enumerate(QUESTIONS)}
+# The most questions anyone is asked (someone from outside the EEA moving here,
+# retired, with young children); the start page says so, and a test checks it.
+MOST_QUESTIONS = 11
 
 # Guesses for questions not yet answered, used only to estimate how many
-# questions are left: most visitors move to Norway to work for a year or more.
+# questions are left: most visitors are EU citizens moving to Norway to work
+# for a year or more.
 TYPICAL_ANSWERS = {
+    "citizenship": "pl",
     "residence": NORWAY,
+    "move": "moving-to-norway",
     "stay": "12-months-or-more",
     "work": "employee",
     "children": "none",
@@ -300,9 +419,11 @@ def _canonical(value: str) -> str:
     return value.strip().lower()
 
 
-def is_valid(question: Question, value: str, country_codes: Collection[str]) -> bool:
-    """Whether a canonical (lower-case) value answers the question."""
-    if any(option.value == value for option in question.options):
+def is_valid(
+    question: Question, value: str, country_codes: Collection[str], answers: Answers
+) -> bool:
+    """Whether a canonical (lower-case) value answers the question, given the earlier answers."""
+    if any(option.value == value for option in question.options_given(answers)):
         return True
     return question.kind == "country" and value in country_codes
 
@@ -316,7 +437,8 @@ def parse(raw: Mapping[str, Sequence[str]], country_codes: Collection[str]) -> P
     instead of silently asking again. Unknown parameters are ignored; a value
     that is empty, overlong, not an option or not one of `country_codes` is an
     error for its question. Answers and errors for questions that the other
-    answers make irrelevant are dropped.
+    answers make irrelevant are dropped, and so is an option the earlier
+    answers no longer offer (the question is then asked again).
     """
     codes = {code.lower() for code in country_codes}
     answers: dict[str, str] = {}
@@ -326,19 +448,30 @@ def parse(raw: Mapping[str, Sequence[str]], country_codes: Collection[str]) -> P
         if value is None or not question.relevant(answers):
             continue
         value = _canonical(value)
-        if is_valid(question, value, codes):
+        if is_valid(question, value, codes, answers):
             answers[key] = value
-        else:
+        elif not _withdrawn(question, value, answers):
             errors[key] = question.error
     return Parsed(answers, errors)
 
 
+def _withdrawn(question: Question, value: str, answers: Answers) -> bool:
+    """An option the earlier answers no longer offer (after a Change, say
+    "living in Norway" once the country of residence is Poland): the question
+    is simply asked again, without an error."""
+    return any(option.value == value for option in question.options) and not any(
+        option.value == value for option in question.options_given(answers)
+    )
+
+
 def keep_relevant(answers: Answers) -> dict[str, str]:
-    """The answers to questions that the other answers make relevant, in question order."""
+    """The answers to questions that the other answers make relevant, in question
+    order, without options those answers no longer offer."""
     kept: dict[str, str] = {}
     for key, question in QUESTIONS.items():
         # Relevance reads only earlier answers, so those kept so far suffice.
-        if key in answers and question.relevant(kept):
+        relevant = key in answers and question.relevant(kept)
+        if relevant and not _withdrawn(question, answers[key], kept):
             kept[key] = answers[key]
     return kept
 
@@ -393,7 +526,9 @@ def query_string(answers: Answers, errors: Collection[str] = ()) -> str:
 
 
 def option_for(key: str, value: str) -> Option | None:
-    """The option an answer chose; None for a country (show the country's name)."""
+    """The option an answer chose; None for a country (show the country's name).
+
+    Two options of one question never share a value, so the value alone finds it."""
     return next((option for option in QUESTIONS[key].options if option.value == value), None)
 
 

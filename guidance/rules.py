@@ -1,21 +1,33 @@
 """The checklist's rules: which items a visitor's answers put on their list, and why.
 
-Pure functions of the answers (see guidance/questionnaire.py) and of plain
-country facts from the agreements lookup. No Django here, so every rule is
-tested without a database. The keys, and when each applies, are the contract
-of issue 5's tables; the item texts live in the database under the same keys.
+Pure functions of the answers (see guidance/questionnaire.py), of the country
+groups the law defines (guidance/country_groups.py) and of plain country facts
+from the agreements lookup (which agreements, covering what). No Django here,
+so every rule is tested without a database. Each rule names its legal basis;
+docs/checklist.md has the same table with the official pages it rests on.
+The item texts live in the database under the same keys.
+
+Short forms in the comments: ftrl = folketrygdloven (the National Insurance
+Act); EEA reg. = regulation (EC) 883/2004 as it applies in Norway (ftrl § 1-3 a);
+utl = utlendingsloven (the Immigration Act).
 """
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from agreements.coverage import CountryCoverage
+from agreements.coverage import CountryCoverage, Coverage
+from guidance.country_groups import (
+    NORWAY,
+    UNITED_KINGDOM,
+    is_eea_plus,
+    is_eea_plus_or_nordic,
+    is_nordic,
+)
 
 Answers = Mapping[str, str]  # question key -> canonical value, e.g. {"residence": "pl"}
 Reasons = tuple[str, ...]  # question keys, in question order
 
-NORWAY = "no"  # the reference country: it has no agreement rows of its own
 STATELESS = "stateless"
 
 # The questionnaire's order (guidance/questionnaire.py, which imports this
@@ -23,31 +35,48 @@ STATELESS = "stateless"
 QUESTION_ORDER = (
     "citizenship",
     "residence",
+    "move",
     "stay",
+    "permit",
     "work",
     "nav_benefit",
     "pension",
     "children",
     "single_parent",
+    "children_abroad",
     "abroad",
 )
 
+# Members with the whole scheme behind them: healthcare, NAV's benefits,
+# family benefits and cover when travelling.
 COVERED = frozenset(
     {
         "membership-resident",
         "membership-worker",
-        "membership-voluntary",
         "membership-posted-abroad",
+        "membership-nav-benefit",
     }
 )
 WORK_IN_NORWAY = frozenset({"employee", "self-employed", "posted-to-norway"})
-EMPLOYED_IN_NORWAY = frozenset({"employee", "self-employed"})
 STAY_OF_3_MONTHS_OR_MORE = frozenset({"3-to-12-months", "12-months-or-more"})
 CHILDREN_UNDER_18 = frozenset({"under-1", "1-2", "3-7", "8-17"})
-# Single parents' benefits stop when the youngest child turns 8 (NAV).
+# Single parents' benefits stop when the youngest child turns 8 (ftrl § 15-5).
 CHILDREN_UNDER_8 = frozenset({"under-1", "1-2", "3-7"})
+# Permits that UDI grants with the registration in the population register
+# arranged for the person, and for which the country fled is never contacted.
+PROTECTION = frozenset({"protection", "asylum-seeker"})
 # Items that send the visitor to Helfo, so Helfo joins "who to contact".
-HELFO_ITEMS = ("gp", "s1-certificate", "ehic", "proof-of-membership", "helfo-refund")
+HELFO_ITEMS = (
+    "gp",
+    "s1-certificate",
+    "s1-pensioner",
+    "s1-posted-abroad",
+    "nav-benefit-abroad",
+    "ehic",
+    "proof-of-membership",
+    "helfo-refund",
+    "report-emigration",
+)
 
 
 @dataclass(frozen=True)
@@ -65,24 +94,82 @@ class Match:
     countries: tuple[str, ...] = ()
 
 
+def _ordered(answers: Answers, *keys: str) -> Reasons:
+    """The answered ones of these questions, once each, in question order."""
+    return tuple(key for key in QUESTION_ORDER if key in keys and key in answers)
+
+
+def lives_in_norway(answers: Answers) -> bool:
+    return answers.get("residence") == NORWAY
+
+
+def citizen_of_eea_plus_or_nordic(answers: Answers) -> bool:
+    """Norwegian, Nordic or EEA+: free to live and work in Norway without a permit."""
+    return is_eea_plus_or_nordic(answers.get("citizenship"))
+
+
+def settled_in_norway(answers: Answers) -> bool:
+    """Lives in Norway for 12 months or more: a settled resident counts as such."""
+    if not lives_in_norway(answers):
+        return False
+    return answers.get("move") == "living-in-norway" or answers.get("stay") == "12-months-or-more"
+
+
 def membership_with_reasons(answers: Answers) -> tuple[str, Reasons]:
-    """The first row of issue 5's membership table that holds, and the answers behind it."""
+    """The one membership item that applies, and the answers behind it.
+
+    The first rule that holds decides; a rule further down may assume that
+    the ones above it did not hold.
+    """
     work = answers.get("work")
-    stay = answers.get("stay") if answers.get("residence") == NORWAY else None
+    residence = answers.get("residence")
+    abroad = residence not in (None, NORWAY)
+    leaving = answers.get("move") == "leaving-norway"
+
+    # Asylum seekers are members with limited cover (healthcare and some
+    # benefits) from the application until a permit or a final refusal.
+    # ftrl § 2-16; forskrift 14 May 2008 no. 460 om trygdedekning for asylsøkere § 2.
+    if lives_in_norway(answers) and answers.get("permit") == "asylum-seeker":
+        return "membership-asylum-seeker", ("residence", "permit")
+    # Sent to Norway by an employer abroad: the sending country's scheme.
+    # EEA reg. art. 12(1); ftrl § 2-2 first paragraph; the bilateral agreements.
     if work == "posted-to-norway":
         return "membership-posted-to-norway", ("work",)
+    # Sent abroad by an employer in Norway: membership kept.
+    # EEA reg. art. 12(1); ftrl § 2-1 fourth paragraph, § 2-8; the bilateral agreements.
     if work == "posted-abroad":
         return "membership-posted-abroad", ("work",)
+    # Work abroad places you in the country of work. EEA reg. art. 11(3)(a); ftrl § 2-14.
     if work == "working-abroad":
         return "membership-ends", ("work",)
-    if stay == "12-months-or-more":
-        return "membership-resident", ("residence", "stay")
-    if work in EMPLOYED_IN_NORWAY:
+    # Residents: ftrl § 2-1 (a stay meant to last, or that has lasted, 12 months).
+    if settled_in_norway(answers):
+        return "membership-resident", _ordered(answers, "residence", "move", "stay")
+    # Employees in Norway wherever they live: ftrl § 2-2. The self-employed
+    # only as residents (ftrl § 2-1) or, within the EEA rules, when they live
+    # in another EEA+ country or are EEA+ citizens working here (EEA reg.
+    # art. 11(3)(a)); an American self-employed here and living in the US is not.
+    if work == "employee":
         return "membership-worker", ("work",)
-    # Every kind of work in Norway returned above, so this stay is "without work here".
-    if stay == "3-to-12-months":
+    if work == "self-employed" and (
+        is_eea_plus(residence)
+        or (lives_in_norway(answers) and citizen_of_eea_plus_or_nordic(answers))
+    ):
+        return "membership-worker", _ordered(answers, "citizenship", "residence", "work")
+    # A NAV cash benefit keeps someone who lives in another EEA+ country, and
+    # works nowhere, in Norway's scheme while it is paid. EEA reg. art. 11(2);
+    # outside the EEA+ no rule keeps them (ftrl § 2-1 fourth paragraph).
+    if abroad and answers.get("nav_benefit") == "yes" and is_eea_plus(residence):
+        return "membership-nav-benefit", ("residence", "nav_benefit")
+    # Leaving Norway without work in Norway or such a benefit: membership ends
+    # (ftrl § 2-1 fourth paragraph, § 2-14).
+    if leaving:
+        return "membership-ends", _ordered(answers, "residence", "move", "work", "nav_benefit")
+    # 3 to 12 months in Norway without work here: NAV *may* admit them on
+    # application (ftrl § 2-7); until it does, they are not covered.
+    if lives_in_norway(answers) and answers.get("stay") == "3-to-12-months":
         return "membership-voluntary", _ordered(answers, "residence", "stay", "work")
-    return "membership-not-covered", _ordered(answers, "residence", "stay", "work")
+    return "membership-not-covered", _ordered(answers, "residence", "move", "stay", "work")
 
 
 def membership(answers: Answers) -> str:
@@ -90,7 +177,7 @@ def membership(answers: Answers) -> str:
 
 
 def is_covered(answers: Answers) -> bool:
-    """Whether Norway's scheme covers the visitor (a member, or may become one)."""
+    """Whether Norway's scheme covers the visitor as a member with full cover."""
     return membership(answers) in COVERED
 
 
@@ -100,29 +187,15 @@ def countries_to_look_up(answers: Answers) -> set[str]:
     return {answers[key] for key in keys if answers.get(key) not in (None, NORWAY, STATELESS)}
 
 
-def _ordered(answers: Answers, *keys: str) -> Reasons:
-    """The answered ones of these questions, once each, in question order."""
-    return tuple(key for key in QUESTION_ORDER if key in keys and key in answers)
-
-
-def _nordic(country: CountryCoverage | None) -> bool:
-    return country is not None and country.is_nordic
-
-
-def _eea_plus(country: CountryCoverage | None) -> bool:
-    return country is not None and country.is_eea_plus
-
-
-def _eea_plus_or_uk(country: CountryCoverage | None) -> bool:
-    return country is not None and (country.is_eea_plus or country.is_united_kingdom)
-
-
 @dataclass(frozen=True)
 class Situation:
     """The answers, the country facts, and what the rules keep asking of them."""
 
     answers: Answers
     countries: Mapping[str, CountryCoverage]
+
+    def answer(self, key: str) -> str | None:
+        return self.answers.get(key)
 
     def country(self, key: str) -> CountryCoverage | None:
         """The foreign country the answer to `key` names: none for Norway or `stateless`.
@@ -148,38 +221,63 @@ class Situation:
 
     @property
     def lives_in_norway(self) -> bool:
-        return self.answers.get("residence") == NORWAY
+        return lives_in_norway(self.answers)
+
+    @property
+    def arriving(self) -> bool:
+        """Moving to Norway now, or moved less than a year ago."""
+        return self.lives_in_norway and self.answer("move") == "moving-to-norway"
+
+    @property
+    def leaving(self) -> bool:
+        return self.answer("move") == "leaving-norway"
+
+    @property
+    def lives_abroad_and_works_here(self) -> bool:
+        """Lives in another country (not just leaving it) and works in Norway."""
+        return self.answer("move") == "not-moving" and self.works_in_norway
 
     @property
     def stays_3_months_or_more(self) -> bool:
-        return self.lives_in_norway and self.answers.get("stay") in STAY_OF_3_MONTHS_OR_MORE
+        return self.arriving and self.answer("stay") in STAY_OF_3_MONTHS_OR_MORE
 
     @property
     def works_in_norway(self) -> bool:
-        return self.answers.get("work") in WORK_IN_NORWAY
+        return self.answer("work") in WORK_IN_NORWAY
 
     @property
-    def employed_in_norway(self) -> bool:
-        """Works in Norway as an employee or self-employed (not posted here)."""
-        return self.answers.get("work") in EMPLOYED_IN_NORWAY
+    def protection(self) -> bool:
+        """Granted protection, or waiting for a decision on it."""
+        return self.lives_in_norway and self.answer("permit") in PROTECTION
 
     # Norway is the reference country, with no agreement rows: where a rule asks
     # about citizenship, a Norwegian citizen counts as Nordic and as EEA+.
     @property
     def norwegian(self) -> bool:
-        return self.answers.get("citizenship") == NORWAY
+        return self.answer("citizenship") == NORWAY
 
     @property
     def stateless(self) -> bool:
-        return self.answers.get("citizenship") == STATELESS
+        return self.answer("citizenship") == STATELESS
 
     @property
     def nordic_citizen(self) -> bool:
-        return self.norwegian or _nordic(self.country("citizenship"))
+        return is_nordic(self.answer("citizenship"))
 
     @property
     def eea_plus_citizen(self) -> bool:
-        return self.norwegian or _eea_plus(self.country("citizenship"))
+        return is_eea_plus(self.answer("citizenship"))
+
+    @property
+    def needs_permit(self) -> bool:
+        """A citizen of a country outside the EEA+ and the Nordic countries, or stateless."""
+        return self.answer("citizenship") is not None and not citizen_of_eea_plus_or_nordic(
+            self.answers
+        )
+
+    def resides_in(self, test: Callable[[str | None], bool]) -> bool:
+        """Whether the country of residence (not Norway) passes the test."""
+        return not self.lives_in_norway and test(self.answer("residence"))
 
     def when(self, condition: bool, *keys: str) -> Reasons | None:
         """These answers as the reasons if the condition holds; otherwise no item."""
@@ -191,99 +289,259 @@ class Situation:
         return self.when(bool(holding), *holding)
 
 
+def _eea_plus_or_uk(code: str | None) -> bool:
+    return is_eea_plus(code) or code == UNITED_KINGDOM
+
+
+def _eea_plus_outside_the_nordics(code: str | None) -> bool:
+    return is_eea_plus(code) and not is_nordic(code)
+
+
 Rule = Callable[[Situation], Reasons | None]
 
 
+def _national_registry(s: Situation) -> Reasons | None:
+    # Folkeregisterloven: people moving here for 6 months or more report the
+    # move within 8 days (ID check at the tax office or the police); those who
+    # work here get an ID number (a D number) for the tax card. UDI arranges it
+    # for people granted protection. Never for people already settled here.
+    arriving = s.arriving and not s.protection
+    return s.any_of(
+        (arriving and s.stays_3_months_or_more, ("residence", "move", "stay")),
+        (arriving and s.works_in_norway, ("residence", "move", "work")),
+        (s.lives_abroad_and_works_here, ("residence", "move", "work")),
+    )
+
+
 def _s1_certificate(s: Situation) -> Reasons | None:
-    residence = s.country("residence")
-    if not s.employed_in_norway or residence is None or residence.is_nordic:
+    # Works in Norway and lives in another EEA+ country or the UK: healthcare
+    # there too, with S1 from Helfo. EEA reg. art. 17, 18; the UK convention
+    # (in force 1 January 2024). Not between Nordic countries (Nordic Convention).
+    if s.membership[0] != "membership-worker" or s.lives_in_norway:
         return None
     return s.any_of(
         (
-            residence.is_eea_plus and (s.eea_plus_citizen or s.stateless),
+            s.resides_in(_eea_plus_outside_the_nordics) and (s.eea_plus_citizen or s.stateless),
             ("citizenship", "residence", "work"),
         ),
-        (residence.is_united_kingdom, ("residence", "work")),
+        (s.answer("residence") == UNITED_KINGDOM, ("residence", "work")),
+    )
+
+
+def _s1_not_needed_nordic(s: Situation) -> Reasons | None:
+    # The Nordic Convention on Social Security: no S1 between Nordic countries.
+    if not s.resides_in(is_nordic):
+        return None
+    return s.any_of(
+        (s.answer("work") in ("employee", "self-employed"), ("residence", "work")),
+        (s.answer("nav_benefit") == "yes", ("residence", "nav_benefit")),
+        (s.answer("pension") == "norway", ("residence", "pension")),
+    )
+
+
+def _s1_pensioner(s: Situation) -> Reasons | None:
+    # Norway stays responsible for a Norwegian pensioner's healthcare in
+    # another EEA+ country or the UK (S1 and the card from Helfo), though they
+    # are no longer members. EEA reg. art. 24, 25, 27; the UK convention.
+    # Only those asked about a pension are retired, so they do not work there.
+    return s.when(
+        s.answer("pension") == "norway"
+        and s.resides_in(
+            lambda code: _eea_plus_outside_the_nordics(code) or code == UNITED_KINGDOM
+        ),
+        "residence",
+        "work",
+        "pension",
+    )
+
+
+def _s1_posted_abroad(s: Situation) -> Reasons | None:
+    # Posted to another EEA+ country outside the Nordics: A1 from NAV and S1
+    # from Helfo before leaving. EEA reg. art. 12(1), 17. Helsenorge gives it
+    # to citizens of Norway, another EEA country or Switzerland (and the
+    # regulation to stateless people); others ask NAV (membership-posted-abroad).
+    if s.answer("work") != "posted-abroad" or not (s.eea_plus_citizen or s.stateless):
+        return None
+    return s.any_of(
+        (_travels_to(s, _eea_plus_outside_the_nordics), ("citizenship", "work", "abroad")),
+        (s.resides_in(_eea_plus_outside_the_nordics), ("citizenship", "residence", "work")),
+    )
+
+
+def _nav_benefit_abroad(s: Situation) -> Reasons | None:
+    # A NAV cash benefit while living in another EEA+ country outside the
+    # Nordics: healthcare there through S1 from Helfo. EEA reg. art. 11(2), 17, 21.
+    return s.when(
+        s.answer("nav_benefit") == "yes" and s.resides_in(_eea_plus_outside_the_nordics),
+        "residence",
+        "nav_benefit",
+    )
+
+
+def _travels_to(s: Situation, test: Callable[[str | None], bool]) -> bool:
+    """Whether a longer stay abroad is planned, in a country that passes the test.
+    ("no" is the answer "not planning one", not Norway.)"""
+    abroad = s.answer("abroad")
+    return abroad not in (None, NORWAY) and test(abroad)
+
+
+def _ehic(s: Situation) -> Reasons | None:
+    # EEA reg. art. 19: members carry the European Health Insurance Card on
+    # stays in the EEA+ (and, by the convention, the UK); art. 25 and 27 give
+    # it to pensioners with an S1. A Nordic pensioner moving to Norway gets it
+    # whether or not a longer stay abroad is planned.
+    return s.any_of(
+        (s.covered and _travels_to(s, _eea_plus_or_uk), (*s.covered_because, "abroad")),
+        (_nordic_pensioner_in_norway(s), ("residence", "pension")),
+        (_s1_pensioner(s) is not None, ("residence", "pension")),
     )
 
 
 def _nordic_pensioner_in_norway(s: Situation) -> bool:
-    return s.answers.get("pension") == "nordic" and s.lives_in_norway
+    return s.answer("pension") == "nordic" and s.lives_in_norway
 
 
-def _ehic(s: Situation) -> Reasons | None:
-    # Issue 5's "also with pension-nordic": a Nordic pensioner who moves to
-    # Norway gets the card whether or not a longer stay abroad is planned.
-    return s.any_of(
-        (s.covered and _eea_plus_or_uk(s.country("abroad")), (*s.covered_because, "abroad")),
-        (_nordic_pensioner_in_norway(s), ("residence", "pension")),
-    )
+def _travels_outside_eea_plus_and_uk(s: Situation) -> bool:
+    return _travels_to(s, lambda code: not _eea_plus_or_uk(code))
 
 
 def _proof_of_membership(s: Situation) -> Reasons | None:
-    abroad = s.country("abroad")
-    outside = abroad is not None and not _eea_plus_or_uk(abroad)
-    return s.when(s.covered and outside, *s.covered_because, "abroad")
+    # Outside the EEA+ and the UK only NAV can document membership (ftrl ch. 2).
+    return s.when(s.covered and _travels_outside_eea_plus_and_uk(s), *s.covered_because, "abroad")
 
 
 def _helfo_refund(s: Situation) -> Reasons | None:
-    # Issue 5's "a country with no social-security agreement with Norway", read
-    # literally: any agreement (even the United States', which leaves out
-    # healthcare) keeps this item off the list.
+    # Outside the EEA+ and the UK, where no agreement covers healthcare (the
+    # US, Canada apart from Québec, India, South Korea, and every country with
+    # no agreement), Helfo's own refund rules apply: ftrl § 5-24 and its
+    # regulation; the claim within six months, ftrl § 22-13.
     abroad = s.country("abroad")
-    no_agreement = abroad is not None and not abroad.has_agreement
-    return s.when(s.covered and no_agreement, *s.covered_because, "abroad")
+    no_health_agreement = abroad is not None and Coverage.HEALTHCARE not in abroad.covers
+    return s.when(
+        s.covered and _travels_outside_eea_plus_and_uk(s) and no_health_agreement,
+        *s.covered_because,
+        "abroad",
+    )
+
+
+def _private_health_insurance(s: Situation) -> Reasons | None:
+    # Not covered by Norway's scheme while here, and no EEA+ card or S1 to fall
+    # back on: a visitor, or a candidate for voluntary membership, which NAV
+    # grants or not (ftrl § 2-7); a posted worker from outside the EEA+ and
+    # the UK stays in the sending country's scheme where an agreement or NAV's
+    # decision says so (ftrl § 2-2; the item says so); and membership ends on
+    # leaving for a country outside them (ftrl § 2-1).
+    membership = s.membership[0]
+    from_outside = s.needs_permit and not s.resides_in(_eea_plus_or_uk)
+    not_yet_covered = membership in ("membership-voluntary", "membership-not-covered")
+    return s.any_of(
+        (
+            not_yet_covered and s.lives_in_norway and s.needs_permit,
+            ("citizenship", "residence", "stay"),
+        ),
+        (membership == "membership-posted-to-norway" and from_outside, ("citizenship", "work")),
+        (
+            s.leaving and not s.covered and s.resides_in(lambda code: not _eea_plus_or_uk(code)),
+            ("residence", "move"),
+        ),
+    )
+
+
+def _unemployment_cross_border(s: Situation) -> Reasons | None:
+    # An employee in Norway living in another EEA+ country: on full
+    # unemployment a frontier worker claims where they live, on partial
+    # unemployment from NAV. EEA reg. art. 65.
+    return s.when(s.answer("work") == "employee" and s.resides_in(is_eea_plus), "residence", "work")
 
 
 def _permit_none_nordic(s: Situation) -> Reasons | None:
+    # Nordic citizens may live and work in Norway without any permit or
+    # registration certificate (UDI; the Nordic passport and labour market agreements).
     nordic_foreigner = s.nordic_citizen and not s.norwegian
     return s.any_of(
-        (nordic_foreigner and s.lives_in_norway, ("citizenship", "residence")),
-        (nordic_foreigner and s.works_in_norway, ("citizenship", "work")),
+        (nordic_foreigner and s.arriving, ("citizenship", "residence", "move")),
+        (nordic_foreigner and s.lives_abroad_and_works_here, ("citizenship", "work")),
     )
 
 
 def _registration_eea(s: Situation) -> Reasons | None:
+    # EEA+ citizens staying over three months, or working here, register with
+    # the police for a registration certificate: utl ch. 13 (the EEA rules).
     eea_foreigner = s.eea_plus_citizen and not s.nordic_citizen
     return s.any_of(
         (eea_foreigner and s.stays_3_months_or_more, ("citizenship", "residence", "stay")),
-        (eea_foreigner and s.works_in_norway, ("citizenship", "work")),
+        (eea_foreigner and s.arriving and s.works_in_norway, ("citizenship", "work")),
+        (eea_foreigner and s.lives_abroad_and_works_here, ("citizenship", "work")),
     )
 
 
 def _permit_required(s: Situation) -> Reasons | None:
-    citizenship = s.country("citizenship")
-    outsider = s.stateless or (
-        citizenship is not None and not citizenship.is_eea_plus and not citizenship.is_nordic
-    )
+    # Work needs a permit that allows it for citizens of countries outside the
+    # EEA+ and the Nordics: utl § 55 (and §§ 23-25 for skilled workers).
     return s.any_of(
-        (outsider and s.lives_in_norway, ("citizenship", "residence")),
-        (outsider and s.works_in_norway, ("citizenship", "work")),
+        (s.needs_permit and s.answer("permit") == "work", ("citizenship", "permit")),
+        (s.needs_permit and not s.lives_in_norway and s.works_in_norway, ("citizenship", "work")),
+    )
+
+
+def _residence_permit(s: Situation) -> Reasons | None:
+    # A stay needs a permit on a basis of its own: family immigration (utl ch. 6),
+    # studies (utl § 26) or another basis UDI grants; a pension or savings
+    # alone is none of them.
+    # A visit of under three months needs a visa, or none, not a permit.
+    return s.when(
+        s.needs_permit
+        and s.stays_3_months_or_more
+        and s.answer("permit") in ("family", "study", "other"),
+        "citizenship",
+        "move",
+        "stay",
+        "permit",
     )
 
 
 def _notify_move(s: Situation) -> Reasons | None:
-    # "Moving to Norway for 12 months or more from abroad": the answers cannot
-    # tell whether someone already lives here, so we read it as living in Norway
-    # for 12 months or more without being Norwegian (issue 5, "notify-move").
-    moving_here = s.lives_in_norway and s.answers.get("stay") == "12-months-or-more"
-    foreigner = s.answers.get("citizenship") not in (None, NORWAY)
-    return s.when(moving_here and foreigner, "citizenship", "residence", "stay")
+    # The country you leave keeps its own population register: a move for 12
+    # months or more is reported there. Not for people fleeing it.
+    moving_here = s.arriving and s.answer("stay") == "12-months-or-more" and not s.protection
+    foreigner = s.answer("citizenship") not in (None, NORWAY)
+    return s.when(moving_here and foreigner, "citizenship", "residence", "move", "stay")
+
+
+def _tax_card(s: Situation) -> Reasons | None:
+    # Everyone who works in Norway needs a tax deduction card and an ID
+    # number before the first pay day, or 50 % is deducted (skattebetalingsloven
+    # ch. 5; Skatteetaten). A settled resident has one already.
+    arriving_or_abroad = s.arriving or not s.lives_in_norway
+    return s.when(s.works_in_norway and arriving_or_abroad, "residence", "move", "work")
 
 
 def _children_abroad(s: Situation) -> Reasons | None:
-    # "Covered through work": a member through work here, or posted abroad by a
-    # Norwegian employer. "With children" includes expecting or adopting one,
-    # since parental benefit is a family benefit the countries coordinate too.
+    # Child benefit and cash-for-care need the child to live in Norway
+    # (barnetrygdloven, kontantstøtteloven), except that the EEA rules
+    # coordinate them for children in another EEA+ country (EEA reg. art.
+    # 67-68); S1 covers family members' healthcare there (art. 17). "With
+    # children" includes expecting or adopting one: parental benefit is
+    # coordinated too.
     through_work = s.membership[0] in {"membership-worker", "membership-posted-abroad"}
-    with_children = s.answers.get("children") not in (None, "none")
-    lives_abroad = s.country("residence") is not None
-    return s.when(through_work and lives_abroad and with_children, "residence", "work", "children")
+    with_children = s.answer("children") not in (None, "none")
+    return s.any_of(
+        (s.covered and s.answer("children_abroad") == "yes", ("residence", "children_abroad")),
+        (
+            through_work and not s.lives_in_norway and with_children,
+            ("residence", "work", "children"),
+        ),
+    )
 
 
 def _foreign_countries(s: Situation) -> list[tuple[str, CountryCoverage]]:
-    """The citizenship and residence countries other than Norway, with their questions."""
-    named = [(key, s.country(key)) for key in ("citizenship", "residence")]
+    """The citizenship and residence countries other than Norway, with their
+    questions, and the country of a posting abroad (its agreement decides
+    how long membership is kept)."""
+    keys = ["citizenship", "residence"]
+    if s.answer("work") == "posted-abroad":
+        keys.append("abroad")
+    named = [(key, s.country(key)) for key in keys]
     return [(key, country) for key, country in named if country is not None]
 
 
@@ -304,64 +562,86 @@ def _contact_helfo(s: Situation) -> Reasons | None:
     return s.any_of(*((reasons is not None, reasons or ()) for reasons in found))
 
 
-# Every item but membership, in the order of issue 5's table. A rule returns
-# the questions behind the item, or None when the item is not on the list.
+# Every item but membership, in the order of docs/checklist.md's table. A rule
+# returns the questions behind the item, or None when the item is not on the list.
 ITEM_RULES: dict[str, Rule] = {
-    "national-registry": lambda s: s.any_of(
-        (s.stays_3_months_or_more, ("residence", "stay")),
-        (s.works_in_norway, ("work",)),
-    ),
+    "national-registry": _national_registry,
+    # Everyone in Norway may call 113 and get emergency help:
+    # forskrift om rett til helse- og omsorgstjenester (2011-12-16-1255) § 3.
     "gp": lambda s: s.when(s.covered and s.lives_in_norway, *s.covered_because, "residence"),
     "emergency": lambda s: s.any_of(
         (s.lives_in_norway, ("residence",)),
         (s.works_in_norway, ("work",)),
     ),
-    "user-fees": lambda s: s.when(s.covered, *s.covered_because),
+    # Members pay user fees up to the yearly ceiling (ftrl ch. 5); asylum
+    # seekers pay them too (forskrift 2008-05-14-460 § 2).
+    "user-fees": lambda s: s.any_of(
+        (s.covered, s.covered_because),
+        (s.membership[0] == "membership-asylum-seeker", s.covered_because),
+    ),
     "s1-certificate": _s1_certificate,
     "s1-documents": _s1_certificate,
     "s1-report-changes": _s1_certificate,
-    "s1-not-needed-nordic": lambda s: s.when(
-        s.employed_in_norway and _nordic(s.country("residence")), "residence", "work"
-    ),
-    "nav-benefit-abroad": lambda s: s.when(
-        s.answers.get("nav_benefit") == "yes" and _eea_plus(s.country("residence")),
-        "residence",
-        "nav_benefit",
-    ),
+    "s1-not-needed-nordic": _s1_not_needed_nordic,
+    "s1-pensioner": _s1_pensioner,
+    "s1-posted-abroad": _s1_posted_abroad,
+    "nav-benefit-abroad": _nav_benefit_abroad,
+    "unemployment-cross-border": _unemployment_cross_border,
     "ehic": _ehic,
     "proof-of-membership": _proof_of_membership,
     "helfo-refund": _helfo_refund,
+    # A longer stay abroad: membership and cover may end (ftrl § 2-1 fourth
+    # paragraph); the scheme never pays the journey home (ftrl § 5-24).
     "private-insurance": lambda s: s.when(s.country("abroad") is not None, "abroad"),
-    "tax-card": lambda s: s.when(s.works_in_norway, "work"),
+    "private-health-insurance": _private_health_insurance,
+    "tax-card": _tax_card,
     "permit-none-nordic": _permit_none_nordic,
     "registration-eea": _registration_eea,
     "permit-required": _permit_required,
+    "residence-permit": _residence_permit,
+    # Refugee status or collective protection: a permit with membership as a
+    # resident (ftrl § 2-1), and the introduction programme (integreringsloven).
+    "protection-rights": lambda s: s.when(
+        s.lives_in_norway and s.answer("permit") == "protection", "residence", "permit"
+    ),
     "notify-move": _notify_move,
-    "nav-benefits": lambda s: s.when(s.covered, *s.covered_because),
+    "report-emigration": lambda s: s.when(s.leaving, "residence", "move"),
+    # ftrl chapters 4-15: NAV's benefits for members; retirees get the pension items.
+    "nav-benefits": lambda s: s.when(
+        s.covered and s.answer("work") != "retired", *s.covered_because, "work"
+    ),
+    # A pension from another EEA+ country is paid wherever the pensioner lives
+    # (EEA reg. art. 7); healthcare follows the S1 from the paying country.
     "pension-nordic": lambda s: s.when(_nordic_pensioner_in_norway(s), "residence", "pension"),
     "pension-abroad": lambda s: s.when(
-        s.answers.get("pension") == "other-country" and s.lives_in_norway, "residence", "pension"
+        s.answer("pension") == "other-country" and s.lives_in_norway, "residence", "pension"
     ),
+    # ftrl chapters 19-20 (export of pensions), EEA reg. art. 7; tax at source
+    # on pensions paid abroad: skatteloven § 2-3 fourth paragraph.
+    "pension-paid-abroad": lambda s: s.when(
+        s.answer("pension") == "norway" and not s.lives_in_norway, "residence", "pension"
+    ),
+    # Barnetrygdloven, kontantstøtteloven, ftrl ch. 14 and § 15-5, for members.
     "child-benefit": lambda s: s.when(
-        s.covered and s.answers.get("children") in CHILDREN_UNDER_18,
+        s.covered and s.answer("children") in CHILDREN_UNDER_18,
         *s.covered_because,
         "children",
     ),
     "cash-benefit": lambda s: s.when(
-        s.covered and s.lives_in_norway and s.answers.get("children") == "1-2",
+        s.covered and s.lives_in_norway and s.answer("children") == "1-2",
         *s.covered_because,
         "residence",
         "children",
     ),
     "parental-benefit": lambda s: s.when(
-        s.covered and s.answers.get("children") in {"expecting", "under-1"},
+        s.covered and s.answer("children") in {"expecting", "under-1"},
         *s.covered_because,
         "children",
     ),
     "single-parent": lambda s: s.when(
         s.covered
-        and s.answers.get("single_parent") == "yes"
-        and s.answers.get("children") in CHILDREN_UNDER_8,
+        and s.answer("single_parent") == "yes"
+        and s.answer("children") in CHILDREN_UNDER_8,
         *s.covered_because,
         "children",
         "single_parent",
@@ -384,11 +664,13 @@ NAMED_COUNTRIES: dict[str, Callable[[Situation], tuple[str, ...]]] = {
 }
 
 MEMBERSHIP_KEYS = (
+    "membership-asylum-seeker",
     "membership-posted-to-norway",
     "membership-posted-abroad",
     "membership-ends",
     "membership-resident",
     "membership-worker",
+    "membership-nav-benefit",
     "membership-voluntary",
     "membership-not-covered",
 )
@@ -397,7 +679,7 @@ ITEM_KEYS = (*MEMBERSHIP_KEYS, *ITEM_RULES)
 
 
 def checklist(answers: Answers, countries: Mapping[str, CountryCoverage]) -> list[Match]:
-    """The visitor's items in issue 5's table order: membership first, `contact-nav` always.
+    """The visitor's items in the table's order: membership first, `contact-nav` always.
 
     `countries` maps lower-case country codes (see `countries_to_look_up`) to
     their coverage; a code missing from it has no agreement with Norway.

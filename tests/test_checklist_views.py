@@ -10,6 +10,7 @@ import pytest
 
 from guidance import questionnaire
 from guidance.models import ChecklistItem
+from guidance.personas import personas
 from guidance.rules import ITEM_KEYS, Match
 from tests.support.checklist import (
     POLISH_CARPENTER,
@@ -29,12 +30,16 @@ LANGUAGES = ("en", "nb")
 AMERICAN_FAMILY = {
     "citizenship": "us",
     "residence": "no",
+    "move": "moving-to-norway",
     "stay": "12-months-or-more",
+    "permit": "work",
     "work": "employee",
     "children": "3-7",
     "single_parent": "no",
+    "children_abroad": "no",
     "abroad": "no",
 }
+ARRIVING = "citizenship=pl&residence=no&move=moving-to-norway&stay=12-months-or-more"
 
 # Every step, reached with the answers it needs (in question order, as the
 # site writes them), and the heading a visitor sees there.
@@ -43,38 +48,62 @@ STEPS = [
         "citizenship",
         "",
         "Which country are you a citizen of?",
-        "Hvilket land er du statsborger av?",
+        "Hvilket land er du statsborger i?",
     ),
     ("residence", "citizenship=pl", "Which country do you live in, or will you live in?", None),
-    ("stay", "citizenship=pl&residence=no", "How long will you live in Norway?", None),
     (
-        "work",
-        "citizenship=pl&residence=no&stay=12-months-or-more",
-        "Which describes your work?",
-        "Hva beskriver arbeidssituasjonen din?",
+        "move",
+        "citizenship=pl&residence=no",
+        "Are you moving to Norway, or do you already live here?",
+        "Skal du flytte til Norge, eller bor du her allerede?",
     ),
-    ("nav_benefit", "citizenship=pl&residence=pl&work=employee", "Do you receive a benefit", None),
+    (
+        "move",
+        "citizenship=no&residence=es",
+        "Are you moving from Norway to Spain?",
+        "Skal du flytte fra Norge til Spania?",
+    ),
+    (
+        "stay",
+        "citizenship=pl&residence=no&move=moving-to-norway",
+        "How long will you live in Norway?",
+        None,
+    ),
+    (
+        "permit",
+        "citizenship=us&residence=no&move=moving-to-norway&stay=12-months-or-more",
+        "What is your right to live in Norway based on, or what will you apply for?",
+        "Hva bygger retten din til å bo i Norge på, eller hva skal du søke om?",
+    ),
+    ("work", ARRIVING, "Which describes your work?", "Hva beskriver arbeidssituasjonen din?"),
+    (
+        "nav_benefit",
+        "citizenship=pl&residence=pl&move=not-moving&work=employee",
+        "Do you receive a benefit",
+        None,
+    ),
     (
         "pension",
-        "citizenship=se&residence=no&stay=12-months-or-more&work=retired",
+        "citizenship=se&residence=no&move=moving-to-norway&stay=12-months-or-more&work=retired",
         "Where does your pension come from?",
         None,
     ),
-    (
-        "children",
-        "citizenship=pl&residence=no&stay=12-months-or-more&work=employee",
-        "How old is your youngest child",
-        None,
-    ),
+    ("children", f"{ARRIVING}&work=employee", "How old is your youngest child", None),
     (
         "single_parent",
-        "citizenship=pl&residence=no&stay=12-months-or-more&work=employee&children=3-7",
+        f"{ARRIVING}&work=employee&children=3-7",
         "Are you bringing up your children alone?",
         None,
     ),
     (
+        "children_abroad",
+        f"{ARRIVING}&work=employee&children=none",
+        "Do you have children under 18 who live in another country?",
+        "Har du barn under 18 år som bor i et annet land?",
+    ),
+    (
         "abroad",
-        "citizenship=pl&residence=no&stay=12-months-or-more&work=employee&children=none",
+        f"{ARRIVING}&work=employee&children=none&children_abroad=no",
         "Are you planning a longer stay abroad?",
         None,
     ),
@@ -90,8 +119,8 @@ def test_the_start_page_says_what_you_get_how_long_it_takes_and_that_nothing_is_
 ):
     html = client.get(f"/{language}/checklist/").content.decode()
     texts = {
-        "en": ["2 to 3 minutes", "up to 9 questions", "never store your answers", "Start now"],
-        "nb": ["2 til 3 minutter", "opptil 9 spørsmål", "lagrer aldri svarene dine", "Start nå"],
+        "en": ["2 to 3 minutes", "up to 11 questions", "never store your answers", "Start now"],
+        "nb": ["2 til 3 minutter", "opptil 11 spørsmål", "lagrer aldri svarene dine", "Start nå"],
     }[language]
     for text in texts:
         assert text in html
@@ -124,7 +153,7 @@ def test_every_question_has_its_own_page_in_both_languages(
 
 
 def test_a_choice_question_is_a_fieldset_with_a_legend_and_radios(client):
-    html = client.get("/en/checklist/" + STEPS[3][0] + "/?" + STEPS[3][1]).content.decode()
+    html = client.get(f"/en/checklist/work/?{ARRIVING}").content.decode()
     assert re.search(r"<fieldset[^>]*>\s*<legend", html)
     assert 'type="radio" id="work" name="work" value="employee"' in html
     assert '<label class="checklist-radios__label" for="work">' in html
@@ -160,10 +189,12 @@ def test_norway_is_no_destination_for_a_longer_stay_abroad(client):
 
 
 def test_the_back_link_keeps_the_answers(client):
-    html = client.get("/en/checklist/work/?citizenship=pl&residence=pl").content.decode()
+    html = client.get(
+        "/en/checklist/work/?citizenship=pl&residence=pl&move=not-moving"
+    ).content.decode()
     assert (
-        '<a class="checklist-back" href="/en/checklist/residence/?citizenship=pl&amp;residence=pl">'
-        in html
+        '<a class="checklist-back" href="/en/checklist/move/?citizenship=pl&amp;residence=pl'
+        '&amp;move=not-moving">' in html
     )
 
 
@@ -175,9 +206,15 @@ def test_the_first_questions_back_link_goes_to_the_start_page(client):
 @pytest.mark.parametrize(
     ("url", "progress"),
     [
-        ("/en/checklist/citizenship/", "Question 1 of about 6"),
-        ("/en/checklist/work/?citizenship=pl&residence=pl", "Question 3 of about 5"),
-        ("/nb/checklist/work/?citizenship=pl&residence=pl", "Spørsmål 3 av omtrent 5"),
+        ("/en/checklist/citizenship/", "Question 1 of about 8"),
+        (
+            "/en/checklist/work/?citizenship=pl&residence=pl&move=not-moving",
+            "Question 4 of about 6",
+        ),
+        (
+            "/nb/checklist/work/?citizenship=pl&residence=pl&move=not-moving",
+            "Spørsmål 4 av omtrent 6",
+        ),
     ],
 )
 def test_the_page_says_how_far_the_visitor_has_come(client, url, progress):
@@ -197,13 +234,15 @@ def test_a_change_link_reopens_a_question_with_its_answer_chosen(client):
 def test_continue_goes_to_the_next_question_the_answers_make_relevant(client):
     response = client.get("/en/checklist/result/?citizenship=pl&residence=no&residence=")
     assert response.status_code == 302
-    assert response["Location"] == "/en/checklist/stay/?citizenship=pl&residence=no"
+    assert response["Location"] == "/en/checklist/move/?citizenship=pl&residence=no"
 
 
 def test_continuing_with_nothing_chosen_shows_the_questions_error(client):
-    response = client.get("/en/checklist/result/?citizenship=pl&residence=pl&work=", follow=True)
+    response = client.get(
+        "/en/checklist/result/?citizenship=pl&residence=pl&move=not-moving&work=", follow=True
+    )
     assert response.redirect_chain == [
-        ("/en/checklist/work/?citizenship=pl&residence=pl&work=", 302)
+        ("/en/checklist/work/?citizenship=pl&residence=pl&move=not-moving&work=", 302)
     ]
     assert response.status_code == 200
     html = response.content.decode()
@@ -218,9 +257,9 @@ def test_continuing_with_nothing_chosen_shows_the_questions_error(client):
 
 def test_the_error_is_in_norwegian_on_a_norwegian_page(client):
     html = client.get("/nb/checklist/citizenship/?citizenship=", follow=True).content.decode()
-    assert "<title>Feil: Hvilket land er du statsborger av? –" in html
+    assert "<title>Feil: Hvilket land er du statsborger i? –" in html
     assert "Det er et problem" in html
-    assert '<a href="#citizenship">Velg landet du er statsborger av</a>' in html
+    assert '<a href="#citizenship">Velg landet du er statsborger i</a>' in html
     assert 'aria-invalid="true"' in html
 
 
@@ -236,7 +275,9 @@ def test_a_result_with_a_missing_answer_sends_the_visitor_to_the_first_question_
     answers = {key: value for key, value in POLISH_CARPENTER.items() if key != "work"}
     response = client.get(result_url("nb", answers))
     assert response.status_code == 302
-    assert response["Location"] == "/nb/checklist/work/?citizenship=pl&residence=pl&nav_benefit=no"
+    assert response["Location"] == (
+        "/nb/checklist/work/?citizenship=pl&residence=pl&move=not-moving&nav_benefit=no"
+    )
 
 
 def test_a_question_asked_too_early_sends_the_visitor_to_the_first_question_needed(client):
@@ -267,68 +308,28 @@ def test_an_unknown_question_is_not_found(client):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_polish_carpenter_gets_exactly_the_expected_items(client, language):
-    html = walk(client, language, POLISH_CARPENTER)
-    assert sorted(item_keys(html)) == sorted(
-        [
-            *("membership-worker", "national-registry", "emergency", "user-fees"),
-            *("s1-certificate", "s1-documents", "s1-report-changes", "tax-card"),
-            *("registration-eea", "nav-benefits", "child-benefit", "children-abroad"),
-            *("agreement", "contact-nav", "contact-helfo"),
-        ]
-    )
+@pytest.mark.parametrize("persona", personas(), ids=[persona.slug for persona in personas()])
+def test_a_persona_walked_through_the_forms_gets_the_items_in_the_table(client, persona, language):
+    """Every worked persona (guidance/personas.toml), answering each question
+    as a browser submits it, from the first question to the result."""
+    assert set(item_keys(walk(client, language, persona.answers))) == persona.items
 
 
-def test_a_swede_commuting_to_norway(client):
-    answers = {
-        "citizenship": "se",
-        "residence": "se",
-        "work": "employee",
-        "nav_benefit": "no",
-        "children": "none",
-    }
-    assert set(item_keys(walk(client, "en", answers))) == {
-        *("membership-worker", "national-registry", "emergency", "user-fees"),
-        *("s1-not-needed-nordic", "tax-card", "permit-none-nordic", "nav-benefits"),
-        *("agreement", "contact-nav"),
-    }
+def test_an_old_result_address_without_the_move_answer_asks_it(client):
+    old = "citizenship=pl&residence=pl&work=employee&nav_benefit=no&children=none"
+    response = client.get(f"/en/checklist/result/?{old}")
+    assert response["Location"].startswith("/en/checklist/move/?citizenship=pl&residence=pl")
 
 
-def test_a_german_posted_to_norway_for_six_months(client):
-    answers = {
-        "citizenship": "de",
-        "residence": "no",
-        "stay": "3-to-12-months",
-        "work": "posted-to-norway",
-    }
-    assert set(item_keys(walk(client, "nb", answers))) == {
-        *("membership-posted-to-norway", "national-registry", "emergency", "tax-card"),
-        *("registration-eea", "agreement", "contact-nav"),
-    }
-
-
-def test_an_american_moving_to_norway_with_a_family_for_two_years(client):
-    assert set(item_keys(walk(client, "en", AMERICAN_FAMILY))) == {
-        *("membership-resident", "national-registry", "gp", "emergency", "user-fees"),
-        *("tax-card", "permit-required", "notify-move", "nav-benefits", "child-benefit"),
-        *("agreement", "contact-nav", "contact-helfo"),
-    }
-
-
-def test_a_norwegian_researcher_going_to_the_united_states_for_a_year(client):
-    answers = {
-        "citizenship": "no",
-        "residence": "no",
-        "stay": "12-months-or-more",
-        "work": "posted-abroad",
-        "children": "none",
-        "abroad": "us",
-    }
-    assert set(item_keys(walk(client, "nb", answers))) == {
-        *("membership-posted-abroad", "national-registry", "gp", "emergency", "user-fees"),
-        *("proof-of-membership", "private-insurance", "nav-benefits"),
-        *("contact-nav", "contact-helfo"),
-    }
+def test_changing_the_country_of_residence_asks_the_move_question_again_without_an_error(
+    client,
+):
+    answers = {**POLISH_CARPENTER, "residence": "no"}  # "not-moving" is no answer in Norway
+    response = client.get(result_url("en", answers), follow=True)
+    assert response.redirect_chain[-1][0].startswith("/en/checklist/move/")
+    html = response.content.decode()
+    assert "checklist-error-summary" not in html
+    assert heading(html) == "Are you moving to Norway, or do you already live here?"
 
 
 def test_items_are_grouped_under_the_sections_headings_in_order(client):
@@ -355,7 +356,7 @@ def test_items_are_grouped_under_the_sections_headings_in_order(client):
         ),
         (
             "nb",
-            "Du er statsborger av Polen, du bor i Polen og du jobber i Norge "
+            "Du er statsborger i Polen, du bor i Polen og du jobber i Norge "
             "for en arbeidsgiver i Norge.",
         ),
     ],
@@ -397,8 +398,14 @@ def test_the_agreement_item_names_each_agreement_with_a_link(client):
 
 
 def test_the_no_agreement_item_names_the_country(client):
-    answers = {"citizenship": "br", "residence": "br", "work": "employee", "nav_benefit": "no"}
-    answers["children"] = "none"
+    answers = {
+        "citizenship": "br",
+        "residence": "br",
+        "move": "not-moving",
+        "work": "employee",
+        "nav_benefit": "no",
+        "children": "none",
+    }
     html = client.get(result_url("nb", answers)).content.decode()
     item = item_html(html, "agreement-none")
     assert '<a href="/nb/agreements/br/">Brasil</a>' in item
@@ -410,7 +417,8 @@ def test_your_answers_lists_every_answer_with_a_change_link(client):
     answers = re.search(r'<section class="checklist-answers".*?</section>', html, re.S)[0]
     rows = re.findall(r"<dt[^>]*>([^<]+)</dt>\s*<dd[^>]*>([^<]+)</dd>", answers)
     assert rows[0] == ("Which country are you a citizen of?", "Poland")
-    assert rows[2] == ("Which describes your work?", "I work in Norway for an employer in Norway")
+    assert rows[2] == ("Are you moving from Norway to Poland?", "No: I do not live in Norway")
+    assert rows[3] == ("Which describes your work?", "I work in Norway for an employer in Norway")
     assert len(rows) == len(POLISH_CARPENTER)
     query = questionnaire.query_string(POLISH_CARPENTER).replace("&", "&amp;")
     change = (
@@ -425,12 +433,15 @@ def test_changing_an_answer_asks_what_is_now_needed_then_returns_to_the_result(c
     change = "/en/checklist/residence/?" + questionnaire.query_string(POLISH_CARPENTER)
     page = client.get(change)
     moved = answer(client, change, page.content.decode(), "no")
-    # Living in Norway makes "how long" relevant; nav_benefit no longer is.
-    assert moved.request["PATH_INFO"] == "/en/checklist/stay/"
+    # Living in Norway asks the move question anew ("not moving" means living
+    # abroad); nav_benefit is no longer relevant.
+    assert moved.request["PATH_INFO"] == "/en/checklist/move/"
     assert ("work", "employee") in hidden_inputs(moved.content.decode())
-    after_stay = answer(client, "/en/checklist/stay/", moved.content.decode(), "12-months-or-more")
-    assert after_stay.request["PATH_INFO"] == "/en/checklist/abroad/"
-    done = answer(client, "/en/checklist/abroad/", after_stay.content.decode(), "no")
+    settled = answer(client, "/en/checklist/move/", moved.content.decode(), "living-in-norway")
+    assert settled.request["PATH_INFO"] == "/en/checklist/children_abroad/"
+    after = answer(client, "/en/checklist/children_abroad/", settled.content.decode(), "no")
+    assert after.request["PATH_INFO"] == "/en/checklist/abroad/"
+    done = answer(client, "/en/checklist/abroad/", after.content.decode(), "no")
     assert done.request["PATH_INFO"] == "/en/checklist/result/"
     keys = item_keys(done.content.decode())
     assert "membership-resident" in keys and "s1-certificate" not in keys
@@ -471,7 +482,8 @@ def test_the_language_switch_keeps_every_answer(client):
 
 def test_an_htmx_request_gets_only_the_step_with_the_new_title_and_language_switch(client):
     response = client.get(
-        "/nb/checklist/work/?citizenship=pl&residence=pl", headers={"HX-Request": "true"}
+        "/nb/checklist/work/?citizenship=pl&residence=pl&move=not-moving",
+        headers={"HX-Request": "true"},
     )
     html = response.content.decode()
     assert "<html" not in html and "<header" not in html
@@ -480,7 +492,7 @@ def test_an_htmx_request_gets_only_the_step_with_the_new_title_and_language_swit
     assert re.search(
         r'<ul class="language-switch" id="language-switch" aria-label="Språk" '
         r'hx-swap-oob="true">\s*'
-        r'<li><a href="/en/checklist/work/\?citizenship=pl&amp;residence=pl"',
+        r'<li><a href="/en/checklist/work/\?citizenship=pl&amp;residence=pl&amp;move=not-moving"',
         html,
     )
     assert {"HX-Request", "HX-History-Restore-Request"} <= {
@@ -503,12 +515,12 @@ def test_an_htmx_form_submission_is_redirected_to_the_next_steps_fragment(client
         headers={"HX-Request": "true"},
         follow=True,
     )
-    assert response.redirect_chain == [("/en/checklist/work/?citizenship=pl&residence=pl", 302)]
+    assert response.redirect_chain == [("/en/checklist/move/?citizenship=pl&residence=pl", 302)]
     assert "<html" not in response.content.decode()
 
 
 def test_a_full_page_and_a_fragment_of_the_same_step_are_cached_apart(client):
-    url = "/en/checklist/work/?citizenship=pl&residence=pl"
+    url = "/en/checklist/work/?citizenship=pl&residence=pl&move=not-moving"
     client.get(url, headers={"HX-Request": "true"})
     assert client.get(url).content.decode().startswith("<!doctype html>")
 
@@ -520,7 +532,8 @@ def test_the_result_page_makes_a_few_queries_and_none_once_cached(
     client, django_assert_max_num_queries, django_assert_num_queries
 ):
     url = result_url("en", POLISH_CARPENTER)
-    with django_assert_max_num_queries(3):  # the agreements lookup, the items, their sources
+    # The agreements lookup, the items, their sources, the rates in force.
+    with django_assert_max_num_queries(4):
         assert client.get(url).status_code == 200
     with django_assert_num_queries(0):
         assert client.get(url).status_code == 200
@@ -533,7 +546,7 @@ def test_the_query_count_does_not_grow_with_the_number_of_items(
         "guidance.views.checklist.checklist",
         lambda answers, countries: [Match(key) for key in ITEM_KEYS],
     )
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         html = client.get(result_url("en", POLISH_CARPENTER)).content.decode()
     assert sorted(item_keys(html)) == sorted(ITEM_KEYS)
 

@@ -120,7 +120,9 @@ CHECKLIST_ITEM_KEYS = {
 }
 
 
-def checklist_item_values(where: str, entry: dict[str, Any], guides: dict[str, Any]):
+def checklist_item_values(
+    where: str, entry: dict[str, Any], guides: dict[str, Guide]
+) -> dict[str, Any]:
     required = ("key", "section", "last_reviewed", "sources", "title_en", "body_en")
     check_keys(where, entry, CHECKLIST_ITEM_KEYS, required)
     if entry["section"] not in CHECKLIST_SECTIONS:
@@ -135,7 +137,7 @@ def checklist_item_values(where: str, entry: dict[str, Any], guides: dict[str, A
         **translated(entry, "body"),
         "section": entry["section"],
         "order": entry.get("order", 0),
-        "guide": guides.get(guide),
+        "guide": None if guide is None else guides[guide],
         "last_reviewed": entry["last_reviewed"],
         "published": True,
     }

@@ -8,26 +8,35 @@ Nothing here reads the session or the user: the whole-page cache serves
 these pages by address and htmx headers.
 """
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
+from django_htmx.middleware import HtmxDetails
 
 from agreements.lookup import coverage_for
 from content.cache import VARYING_HEADERS
 from guidance import checklist_pages as pages
 from guidance.models import ChecklistItem
-from guidance.questionnaire import QUESTIONS, RESULT, Parsed, parse, step_to_show
+from guidance.questionnaire import MOST_QUESTIONS, QUESTIONS, RESULT, Parsed, parse, step_to_show
 from guidance.rules import checklist, countries_to_look_up
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request that has been through django-htmx's middleware."""
+
+    htmx: HtmxDetails
 
 
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "guidance/checklist/start.html")
+    return render(request, "guidance/checklist/start.html", {"most_questions": MOST_QUESTIONS})
 
 
 @require_safe
-def question(request: HttpRequest, question: str) -> HttpResponse:
+def question(request: HtmxHttpRequest, question: str) -> HttpResponse:
     if question not in QUESTIONS:
         raise Http404
     parsed = parse(request.GET, pages.country_codes())
@@ -39,7 +48,7 @@ def question(request: HttpRequest, question: str) -> HttpResponse:
 
 
 @require_safe
-def result(request: HttpRequest) -> HttpResponse:
+def result(request: HtmxHttpRequest) -> HttpResponse:
     parsed = parse(request.GET, pages.country_codes())
     step = step_to_show(RESULT, parsed.answers)  # the first question still needed, if any
     if (elsewhere := redirect_unless_at(request, step, parsed)) is not None:
@@ -71,7 +80,7 @@ def redirect_unless_at(request: HttpRequest, step: str, parsed: Parsed) -> HttpR
     return redirect(target)
 
 
-def render_step(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+def render_step(request: HtmxHttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     fragment = bool(request.htmx) and not request.htmx.history_restore_request
     name = f"{template}#step" if fragment else template
     response = render(request, name, {**context, "fragment": fragment})

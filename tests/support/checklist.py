@@ -10,6 +10,7 @@ from tests.support.pages import PUBLIC_PATHS
 POLISH_CARPENTER = {
     "citizenship": "pl",
     "residence": "pl",
+    "move": "not-moving",
     "work": "employee",
     "nav_benefit": "no",
     "children": "3-7",

@@ -14,6 +14,10 @@ NORDIC = agreement(AgreementKind.NORDIC)
 SWITZERLAND = agreement(AgreementKind.SWITZERLAND)
 UNITED_KINGDOM = agreement(AgreementKind.UNITED_KINGDOM)
 BILATERAL = agreement(AgreementKind.BILATERAL, frozenset({Coverage.PENSIONS}))
+# A bilateral agreement that covers healthcare too (as Australia's does).
+BILATERAL_WITH_HEALTHCARE = agreement(
+    AgreementKind.BILATERAL, frozenset({Coverage.PENSIONS, Coverage.HEALTHCARE})
+)
 
 COUNTRIES = {
     coverage.code: coverage
@@ -27,8 +31,16 @@ COUNTRIES = {
         CountryCoverage("br", ()),
         CountryCoverage("hr", (EEA, BILATERAL)),
         CountryCoverage("fo", (NORDIC,)),  # the Faroe Islands: Nordic, outside the EEA
+        CountryCoverage("dk", (EEA, NORDIC)),
+        CountryCoverage("es", (EEA,)),
+        CountryCoverage("fr", (EEA,)),
+        CountryCoverage("lt", (EEA,)),
+        CountryCoverage("nl", (EEA,)),
+        CountryCoverage("ca", (BILATERAL,)),
+        CountryCoverage("in", (BILATERAL,)),
+        CountryCoverage("au", (BILATERAL_WITH_HEALTHCARE,)),
     )
 }
-# Every country code the questionnaire accepts in these tests ("ua" is
-# deliberately absent from COUNTRIES: the lookup returns nothing for it).
-COUNTRY_CODES = frozenset({*COUNTRIES, "no", "ua", "th", "fr"})
+# Every country code the questionnaire accepts in these tests. Those absent
+# from COUNTRIES have no agreement: the lookup returns nothing for them.
+COUNTRY_CODES = frozenset({*COUNTRIES, "no", "ua", "th", "er", "sy", "cn"})
