@@ -4,7 +4,8 @@ notes, history with diffs and revert, and changes visitors see at once."""
 import datetime
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from agreements.lookup import coverage_for
 from agreements.models import Agreement, AgreementCountry
@@ -63,7 +64,7 @@ def form_data(agreement: Agreement, rows: list[dict] | None = None, **changes) -
 
 def test_an_editors_change_shows_on_the_country_page_at_the_next_request(editor_client, client):
     us = Agreement.objects.get(slug="united-states")
-    assert "Trygdeavtalen med USA" in client.get("/nb/agreements/us/").content.decode()
+    assert escape(us.name_nb) in client.get("/nb/agreements/us/").content.decode()
     response = editor_client.post(
         change_url(us),
         form_data(us, name_nb="Trygdeavtalen med De forente stater", covers_healthcare="on"),
@@ -95,9 +96,11 @@ def test_norway_cannot_be_added_as_a_party(editor_client):
 
 def test_a_country_can_only_be_listed_once_per_agreement(editor_client):
     chile = Agreement.objects.get(slug="chile")
+    before = set(AgreementCountry.objects.filter(agreement=chile))
+    assert {row.code for row in before} == {"cl"}
     response = editor_client.post(change_url(chile), form_data(chile, rows=[{}, {"country": "CL"}]))
     assert response.status_code == 200
-    assert AgreementCountry.objects.filter(agreement=chile).count() == 1
+    assert set(AgreementCountry.objects.filter(agreement=chile)) == before
 
 
 def test_the_form_has_language_tabs_and_a_searchable_country_field(editor_client):
@@ -112,6 +115,7 @@ def test_the_form_has_language_tabs_and_a_searchable_country_field(editor_client
 
 def test_history_records_who_changed_which_language_and_can_revert(editor_client):
     us = Agreement.objects.get(slug="united-states")
+    loaded_summary = us.summary_nb
     editor_client.post(change_url(us), form_data(us, summary_nb="Ny oppsummering."))
     latest = us.history.latest()
     assert latest.history_user.username == "editor-in-test"
@@ -127,19 +131,22 @@ def test_history_records_who_changed_which_language_and_can_revert(editor_client
     assert editor_client.get(revert_url).status_code == 200
     first.instance.save()
     us.refresh_from_db()
-    assert us.summary_nb.startswith("Omfatter pensjon")
+    assert us.summary_nb == loaded_summary
 
 
 def test_the_list_filters_by_kind_and_overdue_review_and_finds_a_country_code(editor_client):
-    Agreement.objects.filter(slug="chile").update(last_reviewed=datetime.date(2020, 1, 1))
+    chile, india, eea = (Agreement.objects.get(slug=slug) for slug in ("chile", "india", "eea"))
+    Agreement.objects.filter(pk=chile.pk).update(last_reviewed=datetime.date(2020, 1, 1))
+    Agreement.objects.filter(pk=india.pk).update(last_reviewed=timezone.localdate())
     listing = editor_client.get("/admin/agreements/agreement/?review=overdue").content.decode()
-    assert "The agreement with Chile" in listing
-    assert "The agreement with India" not in listing
+    assert escape(chile.name_en) in listing
+    assert escape(india.name_en) not in listing
     bilateral = editor_client.get("/admin/agreements/agreement/?kind__exact=bilateral")
-    assert "The EEA Agreement" not in bilateral.content.decode()
+    assert escape(chile.name_en) in bilateral.content.decode()
+    assert escape(eea.name_en) not in bilateral.content.decode()
     found = editor_client.get("/admin/agreements/agreement/?q=pl").content.decode()
-    assert "The EEA Agreement" in found
-    assert "The agreement with Chile" not in found
+    assert escape(eea.name_en) in found
+    assert escape(chile.name_en) not in found
 
 
 def test_review_overdue_means_more_than_twelve_months_ago():
@@ -147,7 +154,8 @@ def test_review_overdue_means_more_than_twelve_months_ago():
     Agreement.objects.filter(slug="chile").update(last_reviewed=datetime.date(2025, 11, 22))
     Agreement.objects.filter(slug="india").update(last_reviewed=datetime.date(2025, 11, 23))
     overdue = set(Agreement.objects.review_overdue(today).values_list("slug", flat=True))
-    assert overdue == {"chile"}
+    assert "chile" in overdue
+    assert "india" not in overdue
 
 
 def test_line_breaks_from_the_admin_form_are_stored_as_in_the_files():

@@ -75,10 +75,12 @@ def test_every_bilateral_agreement_in_force_is_there(code, slug):
     assert code in codes_of(slug)
 
 
-def test_hungary_is_about_healthcare_only_and_says_so():
+def test_hungary_is_about_healthcare_only_and_its_note_points_to_the_eea_rules():
     hungary = Agreement.objects.get(slug="hungary")
     assert hungary.covers == {Coverage.HEALTHCARE}
-    assert AgreementCountry.objects.get(agreement=hungary).note_en.startswith("Healthcare only")
+    row = AgreementCountry.objects.get(agreement=hungary)
+    assert "healthcare" in row.note_en.lower() and "EEA" in row.note_en
+    assert "helse" in row.note_nb.lower() and "EØS" in row.note_nb
 
 
 def test_canada_notes_quebecs_own_agreement():

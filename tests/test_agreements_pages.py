@@ -1,15 +1,19 @@
 """The agreements pages: the index with its country picker, a page per country
 and a page per agreement, in English and Norwegian."""
 
+import datetime
 import re
 from xml.etree import ElementTree
 
 import pytest
+from django.utils.html import escape
 
 from agreements.countries import collation_key
-from agreements.models import Agreement
+from agreements.models import Agreement, AgreementCountry
 
 pytestmark = pytest.mark.django_db
+
+ONE_DAY = datetime.timedelta(days=1)
 
 
 def page(client, url: str, status: int = 200) -> str:
@@ -44,9 +48,22 @@ def test_the_index_groups_the_agreements_by_kind(client):
         "Bilateral agreements",
     ]
     assert 'href="/en/agreements/agreement/united-states/"' in html
-    assert (
-        "36 countries" in html
-    )  # the EEA: 27 EU states, Iceland, Liechtenstein and French regions
+
+
+def test_the_index_lists_every_published_agreement_with_its_number_of_countries(client):
+    html = page(client, "/en/agreements/")
+    listed = {
+        slug: int(count)
+        for slug, count in re.findall(
+            r'<a class="agreement-list__name" href="/en/agreements/agreement/([^/]+)/"[^>]*>'
+            r'[^<]*</a>\s*<span class="meta">(\d+) countr(?:y|ies)</span>',
+            html,
+        )
+    }
+    assert listed == {
+        agreement.slug: agreement.countries.count()
+        for agreement in Agreement.objects.filter(published=True)
+    }
 
 
 def test_the_picker_is_a_labelled_get_form_of_every_country(client):
@@ -112,41 +129,35 @@ def test_the_error_is_in_norwegian_on_a_norwegian_page(client):
 
 
 @pytest.mark.parametrize(
-    ("url", "heading", "agreements"),
+    ("url", "heading", "slugs"),
     [
-        ("/en/agreements/pl/", "Norway and Poland", ["The EEA Agreement"]),
-        (
-            "/en/agreements/se/",
-            "Norway and Sweden",
-            ["The EEA Agreement", "The Nordic Convention on Social Security"],
-        ),
-        (
-            "/en/agreements/us/",
-            "Norway and United States of America",
-            ["The agreement with the United States"],
-        ),
-        ("/en/agreements/ch/", "Norway and Switzerland", ["The EFTA Convention (Switzerland)"]),
-        (
-            "/en/agreements/gb/",
-            "Norway and United Kingdom",
-            ["The Convention with the United Kingdom"],
-        ),
-        ("/nb/agreements/pl/", "Norge og Polen", ["EØS-avtalen"]),
-        (
-            "/nb/agreements/se/",
-            "Norge og Sverige",
-            ["EØS-avtalen", "Den nordiske konvensjonen om trygd"],
-        ),
-        ("/nb/agreements/us/", "Norge og Amerikas forente stater", ["Trygdeavtalen med USA"]),
-        ("/nb/agreements/ch/", "Norge og Sveits", ["EFTA-konvensjonen (Sveits)"]),
-        ("/nb/agreements/gb/", "Norge og Storbritannia", ["Trygdekonvensjonen med Storbritannia"]),
+        ("/en/agreements/pl/", "Norway and Poland", ["eea"]),
+        ("/en/agreements/se/", "Norway and Sweden", ["eea", "nordic-convention"]),
+        ("/en/agreements/us/", "Norway and United States of America", ["united-states"]),
+        ("/en/agreements/ch/", "Norway and Switzerland", ["switzerland"]),
+        ("/en/agreements/gb/", "Norway and United Kingdom", ["united-kingdom"]),
+        ("/nb/agreements/pl/", "Norge og Polen", ["eea"]),
+        ("/nb/agreements/se/", "Norge og Sverige", ["eea", "nordic-convention"]),
+        ("/nb/agreements/us/", "Norge og Amerikas forente stater", ["united-states"]),
+        ("/nb/agreements/ch/", "Norge og Sveits", ["switzerland"]),
+        ("/nb/agreements/gb/", "Norge og Storbritannia", ["united-kingdom"]),
     ],
 )
-def test_a_country_page_shows_the_agreements_that_apply(client, url, heading, agreements):
+def test_a_country_page_shows_the_agreements_that_apply(client, url, heading, slugs):
     html = page(client, url)
     assert f"<h1>{heading}</h1>" in html
-    shown = re.findall(r'<h2 id="agreement-[^"]+"><a href="[^"]+">([^<]+)</a></h2>', html)
-    assert shown == agreements
+    shown = re.findall(r'<h2 id="agreement-[^"]+"><a href="([^"]+)">([^<]+)</a></h2>', html)
+    language = url[1:3]
+    expected = []
+    for slug in slugs:
+        agreement = Agreement.objects.get(slug=slug)
+        expected.append(
+            (
+                f"/{language}/agreements/agreement/{slug}/",
+                escape(getattr(agreement, f"name_{language}")),
+            )
+        )
+    assert shown == expected
 
 
 def test_a_country_page_says_what_each_agreement_covers_and_does_not(client):
@@ -164,9 +175,13 @@ def test_the_norwegian_page_says_it_in_norwegian(client):
     assert "Ingen avtale omfatter helsehjelp." in html
 
 
-def test_a_per_country_note_is_shown(client):
-    assert "Healthcare only; the EEA rules come first." in page(client, "/en/agreements/hu/")
-    assert "Bare helsehjelp; EØS-reglene går foran." in page(client, "/nb/agreements/hu/")
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_every_per_country_note_is_shown_on_its_country_page(client, language):
+    rows = AgreementCountry.objects.filter(agreement__published=True).exclude(note_en="")
+    assert rows.exists()
+    for row in rows:
+        note = getattr(row, f"note_{language}")
+        assert escape(note) in page(client, f"/{language}/agreements/{row.code}/"), row
 
 
 def test_a_country_page_links_to_guides_and_to_the_checklist_filled_in(client):
@@ -195,7 +210,9 @@ def test_a_country_page_has_description_sources_review_date_and_a_caveat(client)
     assert (
         '<meta name="description" content="Which social security agreements apply between ' in html
     )
-    assert '<time datetime="2026-11-23">' in html
+    # Poland has the EEA Agreement alone: the page is as fresh as it.
+    eea = Agreement.objects.get(slug="eea")
+    assert f'<time datetime="{eea.last_reviewed.isoformat()}">' in html
     assert 'href="https://www.regjeringen.no/en/topics/' in html
     assert "published by regjeringen.no" in html
     assert "published by NAV" in html
@@ -211,7 +228,17 @@ def test_a_country_without_an_agreement_gets_a_clear_page(client):
     assert "55 55 33 33" in html
     assert 'href="/en/checklist/residence/?citizenship=br"' in html
     assert "published by regjeringen.no" in html
-    assert '<time datetime="2026-11-23">' in html
+    # Without an agreement, the page is as fresh as the list of agreements.
+    newest = max(Agreement.objects.filter(published=True).values_list("last_reviewed", flat=True))
+    assert f'<time datetime="{newest.isoformat()}">' in html
+
+
+def test_a_country_page_is_as_fresh_as_its_least_recently_reviewed_agreement(client):
+    eea, nordic = (Agreement.objects.get(slug=slug) for slug in ("eea", "nordic-convention"))
+    Agreement.objects.filter(pk=nordic.pk).update(last_reviewed=eea.last_reviewed - ONE_DAY)
+    html = page(client, "/en/agreements/se/")
+    assert f'<time datetime="{(eea.last_reviewed - ONE_DAY).isoformat()}">' in html
+    assert f'<time datetime="{eea.last_reviewed.isoformat()}">' not in html
 
 
 def test_the_page_without_an_agreement_in_norwegian(client):
@@ -282,8 +309,9 @@ def test_an_agreement_page_has_coverage_body_sources_and_review_date(client):
     assert "Healthcare: not covered" in html
     assert "Pensions: covered" in html
     assert '<h2 id="what-it-covers">What it covers</h2>' in html
-    assert '<time datetime="2003-09-01">' in html
-    assert '<time datetime="2026-11-23">' in html
+    us = Agreement.objects.get(slug="united-states")
+    assert f'<time datetime="{us.in_force.isoformat()}">' in html
+    assert f'<time datetime="{us.last_reviewed.isoformat()}">' in html
     assert "The country it covers" in html
     assert "published by regjeringen.no" in html
 

@@ -1,9 +1,14 @@
 """Every fact the site promises to cover is written into a guide, in both
-languages, and the initial content files hold together: sources, topics,
-related guides and links all point at something that exists.
+languages, and the initial content files hold together where the loader
+does not look: links inside guides, related guides, source addresses and
+Norwegian titles.
 
-Reads the TOML files directly (no database), so a broken file is caught
-before the data migration ever runs.
+What the loader (guidance/initial_content/loader.py) refuses, and so every
+test run at set-up, is not repeated here: unknown sources, topics and related
+guides, file names that are not the slug, duplicate source keys, addresses
+off the publisher's official site.
+
+Reads the TOML files directly (no database).
 """
 
 import re
@@ -19,7 +24,9 @@ from content.sources import publisher_of
 CONTENT = Path(__file__).resolve().parent.parent / "guidance" / "initial_content"
 LANGUAGES = ("en", "nb")
 
-# The number of bullets in shared/FACTS.md: each gets exactly one entry.
+# The number of bullets in shared/FACTS.md, the project's coverage list (kept
+# outside this repository; it changes only when that promise does): each gets
+# exactly one entry.
 FACTS_IN_COVERAGE_LIST = 53
 
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -89,27 +96,8 @@ def test_each_fact_is_written_into_its_guide_in_both_languages(fact):
 
 
 @pytest.mark.parametrize("slug", guides())
-def test_a_guide_cites_sources_that_exist(slug):
-    cited = guides()[slug]["sources"]
-    assert cited, "a guide cites at least one source"
-    assert [key for key in cited if key not in sources()] == []
-
-
-@pytest.mark.parametrize("slug", guides())
-def test_a_guide_relates_to_guides_that_exist(slug):
-    related = guides()[slug].get("related", [])
-    assert [other for other in related if other not in guides() or other == slug] == []
-
-
-@pytest.mark.parametrize("slug", guides())
-def test_a_guide_sits_in_a_topic_that_exists(slug):
-    topics = {topic["slug"] for topic in read(CONTENT / "topics.toml")["topic"]}
-    assert guides()[slug]["topic"] in topics
-
-
-@pytest.mark.parametrize("slug", guides())
-def test_a_guide_file_is_named_after_its_slug(slug):
-    assert guides()[slug]["slug"] == slug
+def test_a_guide_is_not_related_to_itself(slug):
+    assert slug not in guides()[slug].get("related", [])
 
 
 def link_is_allowed(language: str, target: str) -> bool:
@@ -142,19 +130,11 @@ def test_links_inside_guides_lead_to_site_pages_in_the_same_language_or_to_offic
 # Sources --------------------------------------------------------------------
 
 
-def test_source_keys_and_addresses_are_unique():
-    entries = read(CONTENT / "sources.toml").get("source", [])
-    keys = [entry["key"] for entry in entries]
-    urls = [entry["url"] for entry in entries]
-    assert len(set(keys)) == len(keys)
-    assert len(set(urls)) == len(urls)
-
-
-@pytest.mark.parametrize("key", sources())
-def test_a_source_is_an_https_address_on_its_publishers_official_domain(key):
-    source = sources()[key]
-    assert source["url"].startswith("https://")
-    assert publisher_of(source["url"]) == source["publisher"]
+def test_no_two_sources_share_an_address():
+    # The loader matches sources by address: two keys for one address load
+    # as one source (refused only when the two entries differ).
+    urls = [entry["url"].strip() for entry in read(CONTENT / "sources.toml").get("source", [])]
+    assert sorted({url for url in urls if urls.count(url) > 1}) == []
 
 
 @pytest.mark.parametrize("key", sources())

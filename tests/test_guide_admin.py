@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
+from django.utils import timezone
 
 from content.models import Source
 from guidance.models import Guide, Topic
@@ -34,7 +35,7 @@ def test_an_editor_can_start_a_draft_and_preview_it(editor_client, client):
             "topic": topic.pk,
             "order": 1,
             "status": Guide.Status.DRAFT,
-            "last_reviewed": "2026-11-23",
+            "last_reviewed": timezone.localdate().isoformat(),
             "title_en": "A new draft",
             "summary_en": "Not ready yet.",
             "body_en": "Work in progress.",
@@ -116,7 +117,7 @@ def test_the_unpublish_action_turns_guides_back_into_drafts(editor_client, clien
 
 
 def test_the_list_shows_status_topic_review_date_and_filters_overdue_reviews(editor_client):
-    make_guide(title_en="Freshly checked")
+    make_guide(title_en="Freshly checked", last_reviewed=timezone.localdate())
     make_guide(title_en="Long unchecked", last_reviewed=datetime.date(2020, 1, 1))
     page = editor_client.get("/admin/guidance/guide/").content.decode()
     assert "column-status" in page and "column-topic" in page and "column-last_reviewed" in page

@@ -1,12 +1,15 @@
-"""The initial content: every guide file is loaded, published and readable in
-both languages, and the loader is safe to run twice and loud about mistakes."""
+"""The initial content: every guide file is loaded, published, reviewed within
+the last year and readable in both languages, and the loader is safe to run
+twice and loud about mistakes."""
 
 import textwrap
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
-from content.loading import ContentError, ContentLoader
+from agreements.initial_content.loader import CONTENT_DIR as AGREEMENTS_CONTENT_DIR
+from content.loading import ContentError, ContentLoader, read_toml
 from content.models import Source
 from guidance.initial_content.loader import CONTENT_DIR
 from guidance.initial_content.loader import load as load_guides
@@ -30,12 +33,19 @@ ISSUE_GUIDES = [
 # The content files in this repository -------------------------------------------
 
 
+def test_every_guide_file_is_loaded_and_no_guide_comes_from_elsewhere():
+    assert sorted(Guide.objects.values_list("slug", flat=True)) == [
+        path.stem for path in GUIDE_FILES
+    ]
+
+
 @pytest.mark.parametrize("path", GUIDE_FILES, ids=[path.stem for path in GUIDE_FILES])
-def test_every_guide_file_is_loaded_and_published(client, path):
+def test_every_guide_is_published_and_was_reviewed_within_a_year(client, path):
     guide = Guide.objects.get(slug=path.stem)
     assert guide.is_published
     assert guide.sources.exists()
-    assert guide.last_reviewed is not None
+    assert guide.last_reviewed <= timezone.localdate(), "reviewed in the future"
+    assert not guide.is_review_overdue
     for language in ("en", "nb"):
         response = client.get(f"/{language}/guides/{guide.slug}/")
         assert response.status_code == 200
@@ -67,9 +77,15 @@ def test_searching_the_guides_finds_the_one_that_answers(query, language, slug):
     assert slug in [result.guide.slug for result in search_guides(query, language)]
 
 
-def test_every_topic_and_source_is_loaded():
-    assert Topic.objects.filter(slug__in=["membership", "healthcare", "going-abroad"]).count() == 3
-    assert all(source.title_en for source in Source.objects.all())
+def test_every_topic_and_source_in_the_files_is_loaded():
+    topics = {topic["slug"] for topic in read_toml(CONTENT_DIR / "topics.toml")["topic"]}
+    assert set(Topic.objects.values_list("slug", flat=True)) == topics
+    addresses = {
+        source["url"].strip()
+        for directory in (CONTENT_DIR, AGREEMENTS_CONTENT_DIR)
+        for source in read_toml(directory / "sources.toml")["source"]
+    }
+    assert set(Source.objects.values_list("url", flat=True)) == addresses
 
 
 # The loader, against a small set of files of its own ---------------------------
