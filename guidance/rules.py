@@ -152,7 +152,7 @@ def membership_with_reasons(answers: Answers) -> tuple[str, Reasons]:
     if work == "employee":
         return "membership-worker", ("work",)
     if work == "self-employed" and (
-        is_eea_plus(residence)
+        (abroad and is_eea_plus(residence))
         or (lives_in_norway(answers) and citizen_of_eea_plus_or_nordic(answers))
     ):
         return "membership-worker", _ordered(answers, "citizenship", "residence", "work")
