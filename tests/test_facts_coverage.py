@@ -45,7 +45,14 @@ def read(path: Path) -> dict:
 
 @cache
 def facts() -> tuple[dict, ...]:
+    """One entry per bullet of shared/FACTS.md."""
     return tuple(read(CONTENT / "facts.toml").get("fact", []))
+
+
+@cache
+def added_facts() -> tuple[dict, ...]:
+    """Facts the site states beyond the coverage list: corrections and new topics."""
+    return tuple(read(CONTENT / "facts.toml").get("added_fact", []))
 
 
 @cache
@@ -74,6 +81,13 @@ def guide_links() -> list[tuple[str, str, str]]:
 # Facts ----------------------------------------------------------------------
 
 
+def test_every_new_guide_states_at_least_one_added_fact():
+    """The topics content v2 added (leaving Norway, healthcare costs …) are
+    mapped to their facts, like the coverage list's."""
+    mapped = {fact["guide"] for fact in facts() + added_facts()}
+    assert set(guides()) <= mapped
+
+
 def test_every_bullet_of_the_coverage_list_has_exactly_one_entry():
     texts = [fact["fact"] for fact in facts()]
     duplicated = sorted({text for text in texts if texts.count(text) > 1})
@@ -81,7 +95,7 @@ def test_every_bullet_of_the_coverage_list_has_exactly_one_entry():
     assert len(texts) == FACTS_IN_COVERAGE_LIST
 
 
-@pytest.mark.parametrize("fact", facts(), ids=fact_id)
+@pytest.mark.parametrize("fact", facts() + added_facts(), ids=fact_id)
 def test_each_fact_is_written_into_its_guide_in_both_languages(fact):
     guide = guides().get(fact["guide"])
     assert guide is not None, f"no guides/{fact['guide']}.toml"

@@ -12,6 +12,7 @@ from tests.support.page_text import visible_texts
 LANGUAGE_NEUTRAL = frozenset(
     {"NAV", "Helfo", "UDI", "S1", "A1", "S072", "113"}
     | {"helsenorge.no", "regjeringen.no", "Lovdata", "Work in Norway"}
+    | {"nav.no", "helfo.no", "skatteetaten.no", "udi.no"}
 )
 
 
