@@ -104,13 +104,17 @@ class ChecklistItemAdmin(ContentAdmin[ChecklistItem]):
     list_filter = ["section", "published", ReviewOverdueFilter]
     search_fields = ["key", "title_en", "title_nb", "body_en", "body_nb"]
     list_select_related = ["guide"]
-    filter_horizontal = ["sources"]
+    filter_horizontal = ["sources", "deadline_sources"]
     readonly_fields = ["created", "updated"]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "key", "section", "order", "body"]}),
         (_("Publishing"), {"fields": ["published", "last_reviewed", "created", "updated"]}),
         (_("Sources and related guide"), {"fields": ["sources", "guide"]}),
+        (
+            _("In the visitor's plan"),
+            {"fields": ["step", "timing", "deadline", "offset_days", "deadline_sources"]},
+        ),
     ]
 
     def get_readonly_fields(

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -21,6 +22,7 @@ from agreements.coverage import CountryCoverage
 from content.markdown import cached_markdown
 from content.models import PageText
 from guidance.models import ChecklistItem, Guide
+from guidance.plan import DATE_PARAMETER, MoveDate, StepGroup, date_question, plan
 from guidance.questionnaire import (
     QUESTIONS,
     RESULT,
@@ -47,13 +49,17 @@ def country_codes() -> frozenset[str]:
     return frozenset(code.lower() for code in all_countries.countries)
 
 
-def step_url(step: str, answers: Answers, errors: Collection[str] = ()) -> str:
-    """The one address of a step (a question key or RESULT) with these answers."""
+def step_url(step: str, answers: Answers, errors: Collection[str] = (), date: str = "") -> str:
+    """The one address of a step (a question key or RESULT) with these answers,
+    and for the result, the visitor's date (which is not an answer: the
+    questions never ask it, and a Change leaves it behind)."""
     if step == RESULT:
         path = reverse("checklist:result")
     else:
         path = reverse("checklist:question", kwargs={"question": step})
     query = query_string(answers, errors)
+    if date and step == RESULT:
+        query = f"{query}&{urlencode({DATE_PARAMETER: date})}"
     return f"{path}?{query}" if query else path
 
 
@@ -258,3 +264,47 @@ def answer_rows(answers: Answers, countries: Mapping[str, CountryCoverage]) -> l
         )
         for key, value in answers.items()
     ]
+
+
+# The result page as a whole --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    sections: list[Section]
+    answers: list[AnswerRow]
+    plan: list[StepGroup]
+    move_date: MoveDate
+    date_question: str  # "" when no date would help this visitor
+    hidden: list[tuple[str, str]]  # the answers, carried by the "Add your dates" form
+    calendar_url: str  # "" until a step has a date
+
+    @property
+    def dated_steps(self) -> int:
+        return sum(1 for group in self.plan for step in group.steps if step.due)
+
+
+def result_page(
+    matches: list[Match],
+    items: Iterable[ChecklistItem],
+    answers: Answers,
+    countries: Mapping[str, CountryCoverage],
+    move_date: MoveDate,
+) -> ResultPage:
+    items = list(items)
+    shown = sections(matches, items, answers, countries)
+    on_the_list = [entry.item for section in shown for entry in section.items]
+    steps = plan(on_the_list, answers, move_date.day)
+    dated = any(step.due for group in steps for step in group.steps)
+    calendar = f"{reverse('checklist:calendar')}?{query_string(answers)}"
+    if move_date.day:
+        calendar += f"&{urlencode({DATE_PARAMETER: move_date.day.isoformat()})}"
+    return ResultPage(
+        sections=shown,
+        answers=answer_rows(answers, countries),
+        plan=steps,
+        move_date=move_date,
+        date_question=date_question(answers),
+        hidden=list(answers.items()),
+        calendar_url=calendar if dated else "",
+    )

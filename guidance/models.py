@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from content.models import PageTextMixin, Reviewed, ReviewedQuerySet, Source
+from content.models import PageText, PageTextMixin, Reviewed, ReviewedQuerySet, Source
 from guidance.personas import personas
 from guidance.rules import ITEM_KEYS
 
@@ -182,6 +182,14 @@ class ChecklistItem(PageTextMixin, Reviewed):
         ABROAD = "abroad", _("Going abroad")
         CONTACT = "contact", _("Who to contact")
 
+    class Timing(models.TextChoices):
+        # When the step falls; the plan shows the groups in this order.
+        BEFORE = "before", _("Before you move or leave")
+        FIRST_DAYS = "first-days", _("In your first days")
+        FIRST_MONTHS = "first-months", _("Within three months")
+        WHEN_CHANGES = "when-changes", _("When something changes")
+        WHEN_TRAVELLING = "when-travelling", _("When you travel")
+
     key = models.SlugField(
         _("key"),
         max_length=50,
@@ -217,6 +225,41 @@ class ChecklistItem(PageTextMixin, Reviewed):
         default=True,
         help_text=_("An unpublished item is left out of every visitor's checklist."),
     )
+    # The item as a step of the visitor's plan. Items that only inform have none.
+    step = models.CharField(
+        _("step"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "One line at the top of the result: the action and the agency. Leave empty "
+            "when the item only informs."
+        ),
+    )
+    timing = models.CharField(
+        _("when"), max_length=20, choices=Timing, blank=True, help_text=_("Where the step goes.")
+    )
+    deadline = models.CharField(
+        _("deadline"),
+        max_length=120,
+        blank=True,
+        help_text=_("When, in words, as the official rule says it: 'within 8 days of arriving'."),
+    )
+    offset_days = models.SmallIntegerField(
+        _("days from the move"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only where the rule counts from the date of moving, arriving or leaving: the "
+            "number of days after it (negative: before it). With it, a visitor who gives "
+            "their date sees a real date and can add it to their calendar."
+        ),
+    )
+    deadline_sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="deadline_items",
+        verbose_name=_("sources of the deadline"),
+    )
 
     # Typed, as Topic.objects; `_default_manager` types `guide.checklist_items`.
     objects: ClassVar[ChecklistItemManager["ChecklistItem"]] = ChecklistItemManager()
@@ -229,6 +272,14 @@ class ChecklistItem(PageTextMixin, Reviewed):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def page_step(self) -> PageText:
+        return self.page_text("step")
+
+    @property
+    def page_deadline(self) -> PageText:
+        return self.page_text("deadline")
 
     def get_absolute_url(self) -> str | None:
         """A worked persona's result page that shows this item ("View on site")."""

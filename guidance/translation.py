@@ -34,8 +34,8 @@ register_history(Guide, excluded_fields=["title", "summary", "body"])
 
 @register(ChecklistItem)
 class ChecklistItemTranslation(TranslationOptions):
-    fields = ("title", "body")
+    fields = ("title", "body", "step", "deadline")
     required_languages = ("en",)
 
 
-register_history(ChecklistItem, excluded_fields=["title", "body"])
+register_history(ChecklistItem, excluded_fields=["title", "body", "step", "deadline"])

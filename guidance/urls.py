@@ -15,6 +15,7 @@ checklist_patterns = (
     [
         path("", checklist.start, name="start"),
         path("result/", checklist.result, name="result"),
+        path("calendar.ics", checklist.calendar, name="calendar"),
         path("<slug:question>/", checklist.question, name="question"),
     ],
     "checklist",

@@ -5,6 +5,7 @@ import gzip
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -119,6 +120,36 @@ print(json.dumps({
 """
 
 
+def read_first_version(database: Path) -> dict:
+    """The same figures as READ_BACK, read with SQL: today's models have
+    columns the first version's tables do not have yet."""
+    with sqlite3.connect(database) as connection:
+
+        def one(sql: str, *parameters: object) -> object:
+            return connection.execute(sql, parameters).fetchone()[0]
+
+        guide = one("SELECT id FROM guidance_guide WHERE slug = 'pensioners'")
+        users = connection.execute(
+            "SELECT u.username FROM guidance_historicalguide h "
+            "LEFT JOIN auth_user u ON u.id = h.history_user_id "
+            "WHERE h.id = ? ORDER BY h.history_date DESC, h.history_id DESC",
+            (guide,),
+        ).fetchall()
+        return {
+            "guides": one("SELECT COUNT(*) FROM guidance_guide"),
+            "title": one("SELECT title_en FROM guidance_guide WHERE id = ?", guide),
+            "guide_history": [username for (username,) in users],
+            "item_published": bool(
+                one("SELECT published FROM guidance_checklistitem WHERE key = 'private-insurance'")
+            ),
+            "sources": one("SELECT COUNT(*) FROM guidance_source"),
+            "source_history": one("SELECT COUNT(*) FROM guidance_historicalsource"),
+            "sources_cited": one(
+                "SELECT COUNT(*) FROM guidance_guide_sources WHERE guide_id = ?", guide
+            ),
+        }
+
+
 def test_a_database_made_by_the_first_version_migrates_with_its_content_and_history(tmp_path):
     """tests/support/database-v1.sqlite3.gz was made with the migrations of the
     first version (content loaded by data migrations); in it an editor had
@@ -137,9 +168,7 @@ def test_a_database_made_by_the_first_version_migrates_with_its_content_and_hist
             check=True,
         ).stdout
 
-    before = json.loads(
-        manage("shell", "-v", "0", "-c", READ_BACK.replace("content.models", "guidance.models"))
-    )
+    before = read_first_version(database)
     manage("migrate", "--noinput")
     report = manage("loadcontent")
     after = json.loads(manage("shell", "-v", "0", "-c", READ_BACK))

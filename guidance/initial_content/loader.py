@@ -116,8 +116,14 @@ def load(loader: ContentLoader, directory: Path = CONTENT_DIR) -> None:
 CHECKLIST_SECTIONS = {"membership", "healthcare", "work", "benefits", "abroad", "contact"}
 CHECKLIST_ITEM_KEYS = {
     *("key", "section", "order", "guide", "sources", "last_reviewed"),
-    *(f"{field}_{language}" for field in ("title", "body") for language in LANGUAGES),
+    *("timing", "offset_days", "deadline_sources"),
+    *(
+        f"{field}_{language}"
+        for field in ("title", "body", "step", "deadline")
+        for language in LANGUAGES
+    ),
 }
+TIMINGS = {timing.value for timing in ChecklistItem.Timing}
 
 
 def checklist_item_values(
@@ -132,9 +138,18 @@ def checklist_item_values(
     guide = entry.get("guide")
     if guide is not None and guide not in guides:
         raise ContentError(f"{where}: 'guide' names an unknown guide '{guide}'.")
+    if entry.get("step_en") and entry.get("timing") not in TIMINGS:
+        raise ContentError(f"{where}: a step needs 'timing', one of {sorted(TIMINGS)}.")
+    offset = entry.get("offset_days")
+    if offset is not None and (not isinstance(offset, int) or not entry.get("deadline_en")):
+        raise ContentError(f"{where}: 'offset_days' must be a whole number, with a deadline.")
     return {
         **translated(entry, "title"),
         **translated(entry, "body"),
+        **translated(entry, "step"),
+        **translated(entry, "deadline"),
+        "timing": entry.get("timing", ""),
+        "offset_days": offset,
         "section": entry["section"],
         "order": entry.get("order", 0),
         "guide": None if guide is None else guides[guide],
@@ -153,8 +168,12 @@ def load_checklist(
         if entry["key"] in seen:
             raise ContentError(f"{where}: the key '{entry['key']}' is used twice.")
         seen.add(entry["key"])
-        unknown = [key for key in entry["sources"] if key not in sources]
-        if unknown:
-            raise ContentError(f"{where}: 'sources' names an unknown source '{unknown[0]}'.")
-        item_sources = [sources[key] for key in entry["sources"]]
-        loader.save(ChecklistItem, {"key": entry["key"]}, values, {"sources": item_sources})
+        for field in ("sources", "deadline_sources"):
+            unknown = [key for key in entry.get(field, []) if key not in sources]
+            if unknown:
+                raise ContentError(f"{where}: '{field}' names an unknown source '{unknown[0]}'.")
+        many = {
+            field: [sources[key] for key in entry.get(field, [])]
+            for field in ("sources", "deadline_sources")
+        }
+        loader.save(ChecklistItem, {"key": entry["key"]}, values, many)

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
@@ -19,7 +20,9 @@ from django_htmx.middleware import HtmxDetails
 from agreements.lookup import coverage_for
 from content.cache import VARYING_HEADERS
 from guidance import checklist_pages as pages
+from guidance.calendar import calendar_file
 from guidance.models import ChecklistItem
+from guidance.plan import DATE_PARAMETER, MoveDate, read_move_date
 from guidance.questionnaire import MOST_QUESTIONS, QUESTIONS, RESULT, Parsed, parse, step_to_show
 from guidance.rules import checklist, countries_to_look_up
 
@@ -50,22 +53,53 @@ def question(request: HtmxHttpRequest, question: str) -> HttpResponse:
 @require_safe
 def result(request: HtmxHttpRequest) -> HttpResponse:
     parsed = parse(request.GET, pages.country_codes())
+    move_date = read_move_date(request.GET.get(DATE_PARAMETER), timezone.localdate())
     step = step_to_show(RESULT, parsed.answers)  # the first question still needed, if any
-    if (elsewhere := redirect_unless_at(request, step, parsed)) is not None:
+    if (elsewhere := redirect_unless_at(request, step, parsed, move_date.raw)) is not None:
         return elsewhere
-    answers = parsed.answers
-    countries = coverage_for(countries_to_look_up(answers))
-    matches = checklist(answers, countries)
-    items = ChecklistItem.objects.for_result([match.key for match in matches])
-    context = {
-        "sections": pages.sections(matches, items, answers, countries),
-        "answers": pages.answer_rows(answers, countries),
-        "address": request.build_absolute_uri(),
-    }
+    context = {"page": result_page(parsed.answers, move_date), "address": address(request)}
     return render_step(request, "guidance/checklist/result.html", context)
 
 
-def redirect_unless_at(request: HttpRequest, step: str, parsed: Parsed) -> HttpResponse | None:
+@require_safe
+def calendar(request: HttpRequest) -> HttpResponse:
+    """The plan's dated steps as a calendar file; without a date, the page that asks for one."""
+    parsed = parse(request.GET, pages.country_codes())
+    move_date = read_move_date(request.GET.get(DATE_PARAMETER), timezone.localdate())
+    result_url = pages.step_url(RESULT, parsed.answers, date=move_date.raw)
+    if step_to_show(RESULT, parsed.answers) != RESULT or move_date.day is None:
+        return redirect(f"{result_url}#your-dates")
+    page = result_page(parsed.answers, move_date, with_deadline_sources=True)
+    sources = {
+        item.key: sources[0].page_url
+        for section in page.sections
+        for item in (entry.item for entry in section.items)
+        if (sources := list(item.deadline_sources.all()) or list(item.sources.all()))
+    }
+    body = calendar_file(page.plan, request.build_absolute_uri(result_url), sources)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="checklist-plan.ics"'
+    return response
+
+
+def result_page(
+    answers: dict[str, str], move_date: MoveDate, with_deadline_sources: bool = False
+) -> pages.ResultPage:
+    countries = coverage_for(countries_to_look_up(answers))
+    matches = checklist(answers, countries)
+    items = ChecklistItem.objects.for_result([match.key for match in matches])
+    if with_deadline_sources:  # the calendar names them; the page does not
+        items = items.prefetch_related("deadline_sources")
+    return pages.result_page(matches, items, answers, countries, move_date)
+
+
+def address(request: HttpRequest) -> str:
+    return request.build_absolute_uri()
+
+
+def redirect_unless_at(
+    request: HttpRequest, step: str, parsed: Parsed, date: str = ""
+) -> HttpResponse | None:
     """A redirect to the step's one address, unless the request is already there.
 
     Every question's form sends all the answers to the result's address, so
@@ -74,7 +108,7 @@ def redirect_unless_at(request: HttpRequest, step: str, parsed: Parsed) -> HttpR
     The step's own error travels as an empty value, which reads back as it.
     """
     errors = {step} & parsed.errors.keys()
-    target = pages.step_url(step, parsed.answers, errors)
+    target = pages.step_url(step, parsed.answers, errors, date)
     if request.get_full_path() == target:
         return None
     return redirect(target)

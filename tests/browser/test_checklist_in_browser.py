@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import Browser, Page, expect
 
+from guidance.checklist_pages import question_title
 from guidance.questionnaire import QUESTIONS, option_for
 from tests.support.browser import assert_accessible, watched
 from tests.support.checklist import CHECKLIST_PAGES, POLISH_CARPENTER
@@ -33,9 +34,10 @@ def label_of(key: str, value: str, language: str) -> str:
         return gettext(option_for(key, value).label)
 
 
-def title_of(key: str, language: str) -> str:
+def title_of(key: str, language: str, answers: dict[str, str] | None = None) -> str:
+    """The question's heading as the page shows it, given the answers so far."""
     with translation.override(language):
-        return gettext(QUESTIONS[key].title)
+        return question_title(key, answers or {})
 
 
 def choose(page: Page, key: str, value: str, language: str) -> None:
@@ -76,7 +78,7 @@ def test_the_whole_flow_by_clicking_labels(visitor: Page, language, request):
         visitor.evaluate("window.swappedOnly = true")
     for key, value in POLISH_CARPENTER.items():
         heading = visitor.get_by_role("heading", level=1)
-        expect(heading).to_have_text(title_of(key, language))
+        expect(heading).to_have_text(title_of(key, language, POLISH_CARPENTER))
         expect(visitor).to_have_url(re.compile(rf"/{language}/checklist/{key}/"))
         choose(visitor, key, value, language)
     expect(visitor).to_have_url(re.compile(rf"/{language}/checklist/result/\?citizenship=pl&"))
@@ -92,16 +94,16 @@ def test_the_whole_flow_by_clicking_labels(visitor: Page, language, request):
 def test_after_a_swap_focus_is_on_the_new_heading_and_the_title_follows(site: Page):
     site.goto("/en/checklist/residence/?citizenship=pl")
     choose(site, "residence", "pl", "en")
-    heading = site.get_by_role("heading", level=1, name="Which describes your work?")
+    heading = site.get_by_role("heading", level=1, name="Are you moving from Norway to Poland?")
     expect(heading).to_be_focused()
-    expect(site).to_have_title(re.compile(r"^Which describes your work\? – "))
-    expect(site).to_have_url(re.compile(r"/en/checklist/work/\?citizenship=pl&residence=pl$"))
+    expect(site).to_have_title(re.compile(r"^Are you moving from Norway to Poland\? – "))
+    expect(site).to_have_url(re.compile(r"/en/checklist/move/\?citizenship=pl&residence=pl$"))
     assert site.locator("#checklist-step").count() == 1
     assert_accessible(site)
 
 
 def test_continuing_without_a_choice_shows_the_error_and_focuses_its_summary(site: Page):
-    site.goto("/nb/checklist/work/?citizenship=pl&residence=pl")
+    site.goto("/nb/checklist/work/?citizenship=pl&residence=pl&move=not-moving")
     site.get_by_role("button", name="Fortsett").click()
     summary = site.get_by_role("alert")
     expect(summary).to_be_focused()
@@ -127,17 +129,18 @@ def test_back_and_forward_restore_the_right_page(site: Page):
     choose(site, "citizenship", "pl", "en")
     expect(site.get_by_role("heading", level=1)).to_have_text(title_of("residence", "en"))
     choose(site, "residence", "pl", "en")
-    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("work", "en"))
+    answers = {"citizenship": "pl", "residence": "pl"}
+    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("move", "en", answers))
     site.go_back()
-    expect(site).to_have_url(re.compile(r"/en/checklist/residence/\?citizenship=pl$"))
+    expect(site).to_have_url(re.compile(r"/en/checklist/residence/\?citizenship=pl"))
     expect(site.get_by_role("heading", level=1)).to_have_text(title_of("residence", "en"))
     site.go_back()
-    expect(site).to_have_url(re.compile(r"/en/checklist/citizenship/$"))
+    expect(site).to_have_url(re.compile(r"/en/checklist/citizenship/"))
     expect(site.get_by_role("heading", level=1)).to_have_text(title_of("citizenship", "en"))
     site.go_forward()
     site.go_forward()
-    expect(site).to_have_url(re.compile(r"/en/checklist/work/\?citizenship=pl&residence=pl$"))
-    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("work", "en"))
+    expect(site).to_have_url(re.compile(r"/en/checklist/move/\?citizenship=pl&residence=pl$"))
+    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("move", "en", answers))
     assert site.locator("header").count() == 1 and site.locator("#checklist-step").count() == 1
 
 
@@ -150,8 +153,11 @@ def test_changing_an_answer_asks_what_is_now_needed_and_returns_to_the_result(si
     select = site.get_by_label(title_of("residence", "en"))
     expect(select).to_have_value("pl")
     choose(site, "residence", "no", "en")
-    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("stay", "en"))
-    choose(site, "stay", "12-months-or-more", "en")
+    in_norway = {"citizenship": "pl", "residence": "no"}
+    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("move", "en", in_norway))
+    choose(site, "move", "living-in-norway", "en")
+    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("children_abroad", "en"))
+    choose(site, "children_abroad", "no", "en")
     expect(site.get_by_role("heading", level=1)).to_have_text(title_of("abroad", "en"))
     choose(site, "abroad", "no", "en")
     expect(site.get_by_role("heading", level=1)).to_have_text("Your checklist")
@@ -165,9 +171,12 @@ def test_switching_language_half_way_keeps_the_answers(site: Page):
     site.goto("/en/checklist/citizenship/")
     choose(site, "citizenship", "pl", "en")
     choose(site, "residence", "pl", "en")
+    choose(site, "move", "not-moving", "en")
     expect(site.get_by_role("heading", level=1)).to_have_text(title_of("work", "en"))
     site.get_by_role("link", name="Norsk").click()
-    expect(site).to_have_url(re.compile(r"/nb/checklist/work/\?citizenship=pl&residence=pl$"))
+    expect(site).to_have_url(
+        re.compile(r"/nb/checklist/work/\?citizenship=pl&residence=pl&move=not-moving$")
+    )
     expect(site.get_by_role("heading", level=1)).to_have_text(title_of("work", "nb"))
     choose(site, "work", "employee", "nb")
     expect(site.get_by_role("heading", level=1)).to_have_text(title_of("nav_benefit", "nb"))
@@ -188,10 +197,8 @@ def test_on_paper_the_checklist_is_a_tick_list_with_its_address(site: Page):
     expect(site.locator(".checklist-result__address")).to_be_visible()
     expect(site.get_by_role("button", name="Print your checklist")).to_be_hidden()
     expect(site.locator(".checklist-answers .summary-list__actions").first).to_be_hidden()
-    tick = site.locator(".checklist-item__title").first.evaluate(
-        "title => getComputedStyle(title, '::before').content"
-    )
-    assert "☐" in tick
+    # A box to tick beside every step of the plan.
+    expect(site.locator("[data-step] .checklist-plan__box").first).to_be_visible()
 
 
 @pytest.mark.parametrize("path", ["/nb/checklist/citizenship/", CHECKLIST_PAGES[-1]])
