@@ -13,14 +13,17 @@ UNITED_KINGDOM = "gb"
 SWITZERLAND = "ch"
 
 # The EEA Agreement (Annex VI brings in regulation (EC) 883/2004): the 27 EU
-# states with Iceland, Liechtenstein and Norway. Åland is part of Finland.
+# states with Iceland, Liechtenstein and Norway.
 EU_STATES = frozenset(
     {
         *("at", "be", "bg", "hr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "gr", "hu", "ie"),
         *("it", "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "sk", "si", "es", "se"),
     }
 )
-EEA = EU_STATES | {"is", "li", NORWAY}
+# Parts of EU states that ISO 3166 (and so the country lists) name apart:
+# Åland (Finland) and France's outermost regions, where EU law applies.
+EU_AREAS = frozenset({"ax", "gf", "gp", "mq", "re", "yt", "mf"})
+EEA = EU_STATES | EU_AREAS | {"is", "li", NORWAY}
 # Where the EU rules on social security apply: the EEA and, through its own
 # agreement with the EU (and EFTA), Switzerland.
 EEA_PLUS = EEA | {SWITZERLAND}
