@@ -18,13 +18,15 @@ PYTHON := $(shell for candidate in python3.13 python3.12 python3 python; do \
 	$$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && \
 	{ echo $$candidate; break; }; done)
 
-.PHONY: run test lint format check messages editor bench clean help
+.PHONY: run test lint format check messages editor bench backup restore unlock clean help
 
 help:
 	@echo "make run     serve the site at http://$(HOST):$(PORT) (installs and migrates first)"
 	@echo "make test    lint, then every test including the browser tests"
 	@echo "make editor  create an editor login for Django admin"
 	@echo "make bench   benchmark the production server (see docs/benchmarks.md)"
+	@echo "make backup  back up the database into backups/ (make restore FILE=... restores one)"
+	@echo "make unlock  lift every admin login lockout"
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed: install it (for example 'pyenv install 3.13') and run make again."; exit 1; }
@@ -79,6 +81,20 @@ test: lint locale/nb/LC_MESSAGES/django.mo staticfiles/staticfiles.json
 
 bench: $(VENV)/.installed locale/nb/LC_MESSAGES/django.mo staticfiles/staticfiles.json
 	$(BIN)/python bench/run.py
+
+# The database that DATABASE_URL names (SQLite in db.sqlite3 without it): see deploy/backup.py.
+backup: $(VENV)/.installed
+	$(BIN)/python deploy/backup.py backup
+
+# Into a fresh, empty database, with the site stopped: make restore FILE=backups/....
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Name the backup: make restore FILE=backups/db-20260101-031500.sqlite3"; exit 1; }
+	$(BIN)/python deploy/backup.py restore "$(FILE)"
+
+# Lifts the admin login lockouts (django-axes): all of them, or one user name's
+# with NAME=editor.
+unlock: $(VENV)/.installed
+	$(if $(NAME),$(DEV_MANAGE) axes_reset_username "$(NAME)",$(DEV_MANAGE) axes_reset)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm locale/nb/LC_MESSAGES/django.mo

@@ -1,6 +1,10 @@
+from collections.abc import Callable
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
+
+from content.cache import content_version
 
 
 def same_page_in(request: HttpRequest, language: str) -> str | None:
@@ -33,3 +37,10 @@ def languages(request: HttpRequest) -> dict[str, list[dict[str, str | bool]]]:
             }
         )
     return {"alternates": alternates}
+
+
+def content_version_for_fragments(request: HttpRequest) -> dict[str, Callable[[], str]]:
+    """The content version, for `{% cache %}` fragments built from content:
+    `{% cache 86400 checklist_item item.key LANGUAGE_CODE content_version %}`.
+    Read only when a template uses it (templates call a callable)."""
+    return {"content_version": content_version}

@@ -3,25 +3,79 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import TooManyFieldsSent
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import trans_real
+from django.views.defaults import bad_request
+
+from config.page_cache import CACHED_PATH_PREFIXES, is_cacheable_response
 
 NORWEGIAN_CODES = frozenset({"nb", "no", "nn"})
 
 
-def permissions_policy(
+def site_headers(
     get_response: Callable[[HttpRequest], HttpResponse],
 ) -> Callable[[HttpRequest], HttpResponse]:
-    """Switch off browser features the site never uses (camera, location …)."""
+    """Headers Django's own middleware does not set, on every response.
+
+    Permissions-Policy switches off browser features the site never uses;
+    Cross-Origin-Resource-Policy keeps other sites from embedding its pages
+    and files. A response that sets a cookie is marked private, so no shared
+    cache ever keeps it, whatever else it says.
+    """
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if response.cookies and "no-store" not in response.get("Cache-Control", ""):
+            patch_cache_control(response, private=True)
         return response
 
     return middleware
+
+
+def refuse_too_many_fields(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """400 for a query string with more parameters than Django parses.
+
+    Django answers 400 for this itself, except with DEBUG on: its debug page
+    reads the same query string again, fails again, and the visitor gets a
+    500. Reading it here first gives 400 either way.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        try:
+            request.GET  # noqa: B018 (parsing it is the point)
+        except TooManyFieldsSent as error:
+            return bad_request(request, error)
+        return get_response(request)
+
+    return middleware
+
+
+class PublicPageGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware for public pages only, for where no proxy compresses.
+
+    Compression leaks, through a response's length, whether a guess matches
+    a secret elsewhere in the same response (BREACH). Public pages hold no
+    secret: no CSRF token, nothing from a session (those set a cookie or vary
+    on Cookie, and are left alone here). Admin pages are never compressed.
+    """
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if not request.path.startswith(CACHED_PATH_PREFIXES):
+            return response
+        if not is_cacheable_response(response):
+            return response
+        return super().process_response(request, response)
 
 
 def preferred_language(accept_language: str) -> str:

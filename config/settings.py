@@ -88,18 +88,26 @@ INSTALLED_APPS = [
     "content.apps.ContentConfig",
     "agreements.apps.AgreementsConfig",
     "guidance.apps.GuidanceConfig",
+    "about.apps.AboutConfig",
+    "feedback.apps.FeedbackConfig",  # not a content app: a report must not empty the page cache
 ]
 
 MIDDLEWARE = [
     # The header-setting middleware comes first so that every response gets the
-    # headers: static files, and redirects that inner middleware builds.
-    "django.middleware.security.SecurityMiddleware",
-    "config.middleware.permissions_policy",
+    # headers: static files, redirects that inner middleware builds, and the
+    # https redirect SecurityMiddleware answers itself.
+    "config.middleware.site_headers",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous pages come from the cache before any other work is done.
+    "config.middleware.refuse_too_many_fields",
+    # 304 for a page the browser or a shared cache already has (by ETag).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Public pages come from the cache before any other work is done; they
+    # are kept compressed and uncompressed, as asked for.
     "config.page_cache.AnonymousPageCacheMiddleware",
+    "config.middleware.PublicPageGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.VisitorLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.languages",
+                "config.context_processors.content_version_for_fragments",
             ],
         },
     },
@@ -151,6 +160,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": BASE_DIR / "db.sqlite3",
+            # Opening the file and setting it up again for every request
+            # costs more than many a page's queries.
+            "CONN_MAX_AGE": None,
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
@@ -162,15 +174,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: one process needs nothing more than local memory. Several processes
 # or hosts must share one cache, or an editor's change would show in some of
-# them only: set REDIS_URL.
+# them only: set REDIS_URL. Redis failing never fails a page
+# (config/shared_cache.py); the short timeouts keep a hung Redis from
+# holding pages up. Give Redis a memory limit and allkeys-lru (deploy/redis/redis.conf).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.shared_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "guide"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -182,6 +197,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# How long a shared cache (nginx, a CDN) may keep a public page: an editor's
+# change reaches every visitor within this many seconds (half again while the
+# cache refreshes it). 0: shared caches keep nothing.
+SHARED_CACHE_SECONDS = env_int("DJANGO_SHARED_CACHE_SECONDS", 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -194,6 +213,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Where a login lands when its `next` is missing or refused as unsafe.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Languages: English first (the fallback), then Norwegian bokmål.
 LANGUAGE_CODE = "en"
@@ -253,14 +276,41 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
-# Admin logins: lock an address and user name out after repeated failures.
+# Admin logins: lock a user name at one address out after repeated failures,
+# and an address after many failures across user names (password spraying).
+# Failures are counted per client address, read behind DJANGO_PROXY_COUNT
+# proxies (config/login_lockout.py); nobody elsewhere can lock an editor out.
+# `make unlock` lifts every lock.
+AXES_HANDLER = "config.login_lockout.UserAndAddressHandler"
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("DJANGO_ADDRESS_FAILURE_LIMIT", 30)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+
+
+def client_address_settings(proxy_count: int) -> tuple[tuple[str, ...], int | None]:
+    """Where django-ipware finds the client's address behind `proxy_count` proxies.
+
+    The proxy nearest the site is REMOTE_ADDR; each proxy appends the address
+    it was reached from to X-Forwarded-For, so the client is the last entry
+    but proxy_count - 1, whatever a client wrote in the header itself.
+    django-ipware counts the entries after the client.
+    """
+    if proxy_count == 0:
+        return ("REMOTE_ADDR",), None
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), proxy_count - 1
+
+
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    stop("DJANGO_PROXY_COUNT must be 0 or more.")
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address_settings(PROXY_COUNT)
+# Junk a client puts in front of the chain must not make ipware give up on it:
+# the client would then be counted as the proxy, together with everyone else.
+IPWARE_STRICT = False
 
 # History: who changed what, shown in admin and revertible.
 SIMPLE_HISTORY_REVERT_DISABLED = False

@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from about.sitemaps import AboutPageSitemap
 from agreements.sitemaps import AgreementSitemap, CountrySitemap
 from guidance.sitemaps import GuideSitemap
 
@@ -25,4 +26,5 @@ SITEMAPS = {
     "guides": GuideSitemap,
     "agreements": AgreementSitemap,
     "agreement-countries": CountrySitemap,
+    "about": AboutPageSitemap,
 }

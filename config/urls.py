@@ -25,4 +25,6 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("guidance.urls")),
     path("agreements/", include("agreements.urls")),
+    path("", include("about.urls")),
+    path("", include("feedback.urls")),
 )

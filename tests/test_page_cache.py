@@ -63,16 +63,12 @@ def test_an_htmx_request_and_a_full_page_are_cached_apart(rf):
     assert len({full, fragment, restore}) == 3
 
 
-def test_a_signed_in_editor_never_gets_a_shared_copy(
-    client,
-    editor_client,
-    django_assert_max_num_queries,
-):
-    guide = make_guide()
-    client.get(f"/en/guides/{guide.slug}/")
-    with django_assert_max_num_queries(20) as context:
-        editor_client.get(f"/en/guides/{guide.slug}/")
-    assert len(context.captured_queries) > 0
+def test_a_signed_in_editor_sees_a_drafts_preview_that_nobody_else_is_served(client, editor_client):
+    guide = make_guide(status=Guide.Status.DRAFT, title_en="Draft in progress")
+    assert client.get(f"/en/guides/{guide.slug}/").status_code == 404
+    preview = editor_client.get(f"/en/guides/{guide.slug}/")
+    assert "Draft in progress" in preview.content.decode()
+    assert client.get(f"/en/guides/{guide.slug}/").status_code == 404
 
 
 def test_missing_pages_are_not_cached(client, django_assert_max_num_queries):
@@ -118,10 +114,12 @@ def test_pages_outside_the_languages_are_never_cached(rf, path):
     assert not is_cacheable_request(rf.get(path))
 
 
-def test_a_visitor_with_a_session_is_never_served_from_the_cache(rf):
-    request = rf.get("/en/guides/")
-    request.COOKIES["sessionid"] = "abc"
-    assert not is_cacheable_request(request)
+def test_a_made_up_session_cookie_is_served_from_the_cache(client, django_assert_num_queries):
+    guide = make_guide()
+    client.get(f"/en/guides/{guide.slug}/")
+    client.cookies["sessionid"] = "made-up-by-a-visitor"
+    with django_assert_num_queries(0):
+        assert client.get(f"/en/guides/{guide.slug}/").status_code == 200
 
 
 @pytest.fixture(params=["local memory", "redis"])

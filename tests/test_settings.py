@@ -68,7 +68,7 @@ def test_redis_url_gives_a_shared_redis_cache():
         **PRODUCTION,
     )
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
+        "config.shared_cache.ResilientRedisCache",
         "redis://127.0.0.1:6379/3",
     ]
 

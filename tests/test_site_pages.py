@@ -49,8 +49,8 @@ def test_every_page_declares_its_language_and_both_alternates(client, url):
 
 
 def test_the_language_switch_keeps_the_page_and_its_query_string(client):
-    html = client.get("/en/guides/?q=pension&page=2").content.decode()
-    assert 'href="/nb/guides/?q=pension&amp;page=2" hreflang="nb" lang="nb">Norsk' in html
+    html = client.get("/en/search/?q=pension&page=2").content.decode()
+    assert 'href="/nb/search/?q=pension&amp;page=2" hreflang="nb" lang="nb">Norsk' in html
 
 
 def test_the_norwegian_page_offers_english_marked_as_english(client):
@@ -104,7 +104,7 @@ def test_no_public_page_sets_a_cookie(client):
 def test_health_check_answers_ok_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.json() == {"database": "ok", "cache": "ok"}
 
 
 def test_health_check_answers_503_when_the_database_does_not(client, monkeypatch):
@@ -114,6 +114,7 @@ def test_health_check_answers_503_when_the_database_does_not(client, monkeypatch
     monkeypatch.setattr("config.views.connection.cursor", broken_cursor)
     response = client.get("/healthz")
     assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
 
 
 def test_robots_txt_points_to_the_sitemap(client):
