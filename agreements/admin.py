@@ -1,6 +1,10 @@
 """Editors' side of the agreements: tabbed English/Norwegian fields, history
 with diffs and revert (the guides' ContentAdmin), and the countries as rows
-with a searchable country field and an optional translated note."""
+with a searchable country field and an optional translated note.
+
+Publishers (content/editors.py) may delete a country row; the agreement's
+History then says which countries were added or removed, and by whom.
+"""
 
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -12,10 +16,11 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
+from simple_history.utils import update_change_reason
 
 from agreements.countries import sorted_countries
 from agreements.models import Agreement, AgreementCountry
-from content.admin import ContentAdmin, ReviewOverdueFilter
+from content.admin import ContentAdmin, ReviewOverdueFilter, TranslationGapFilter
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -83,9 +88,9 @@ class AgreementAdmin(ContentAdmin[Agreement]):
     inlines = [AgreementCountryInline]
     list_display = [
         *("name", "kind", "published", "country_count"),
-        *("in_force", "last_reviewed", "review_status"),
+        *("in_force", "last_reviewed", "review_status", "translation_status"),
     ]
-    list_filter = ["kind", "published", ReviewOverdueFilter, "last_reviewed"]
+    list_filter = ["kind", "published", ReviewOverdueFilter, TranslationGapFilter, "last_reviewed"]
     search_fields = [
         *("slug", "name_en", "name_nb", "summary_en", "summary_nb"),
         "=countries__country",  # a country code finds its agreements
@@ -110,6 +115,21 @@ class AgreementAdmin(ContentAdmin[Agreement]):
         ),
         (_("Sources"), {"fields": ["sources"]}),
     ]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """Countries added or removed go into the agreement's History too
+        (as its change reason), not only into the rows' own history."""
+        super().save_related(request, form, formsets, change)
+        countries = [formset for formset in formsets if formset.model is AgreementCountry]
+        added = [row.name for formset in countries for row in formset.new_objects]
+        removed = [row.name for formset in countries for row in formset.deleted_objects]
+        reasons = []
+        if added:
+            reasons.append(_("Countries added: %(names)s.") % {"names": ", ".join(added)})
+        if removed:
+            reasons.append(_("Countries removed: %(names)s.") % {"names": ", ".join(removed)})
+        if reasons and change:
+            update_change_reason(form.instance, " ".join(reasons))
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Agreement]:
         agreements: QuerySet[Agreement] = super().get_queryset(request)

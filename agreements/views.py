@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from agreements.countries import is_country
@@ -53,5 +54,18 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    agreement = get_object_or_404(Agreement.objects.published().for_page(), slug=slug)
-    return render(request, "agreements/detail.html", {"agreement": agreement})
+    """As a guide's page: an unpublished agreement is a 404 for the public and
+    a preview, with a "Draft" banner, for staff who may view agreements."""
+    agreement = get_object_or_404(Agreement.objects.for_page(), slug=slug)
+    # Only a draft asks who is looking: reading request.user makes the
+    # response vary on Cookie, which published pages must not.
+    if not agreement.published and not can_preview(request):
+        raise Http404
+    response = render(request, "agreements/detail.html", {"agreement": agreement})
+    if not agreement.published:
+        add_never_cache_headers(response)  # a preview must never reach a shared cache
+    return response
+
+
+def can_preview(request: HttpRequest) -> bool:
+    return request.user.is_staff and request.user.has_perm("agreements.view_agreement")

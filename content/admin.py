@@ -7,20 +7,26 @@ SimpleHistoryAdmin comes first so its history views, URLs and save_model
 each translated field for its _en/_nb fields and adds the language tabs.
 jQuery UI for the tabs is served by this site (settings.JQUERY_UI_URL), so
 admin makes no request to another origin.
+
+Admin's header and title name the site, rather than "Django administration".
 """
 
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.views.main import ChangeList
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from content.history import LineDiffContextHelper
+from content.markdown import validate_renderable_markdown
 from content.models import (
     Rate,
     RateQuerySet,
@@ -31,9 +37,23 @@ from content.models import (
     is_renewal_overdue,
 )
 from content.rates import format_amount, validate_rate_shortcuts
+from content.translation_status import (
+    GAP_LABELS,
+    Gap,
+    TranslationStatus,
+    records_with_gap,
+    translation_statuses,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
+
+admin.site.site_header = _("Health and Social Security in Norway – editors")
+admin.site.site_title = _("Health and Social Security in Norway – editors")
+admin.site.index_title = _("Content")
+
+# Asked back on an action's confirmation page: the editor has seen the list.
+CONFIRMED = "confirmed"
 
 
 # SimpleHistoryAdmin has no type hints (django-simple-history ships none).
@@ -49,12 +69,73 @@ class ContentAdmin[M: models.Model](SimpleHistoryAdmin, TabbedTranslationAdmin[M
     def formfield_for_dbfield(
         self, db_field: "models.Field[Any, Any]", request: HttpRequest, **kwargs: Any
     ) -> Any:
-        """Markdown bodies may use only the rates that exist ({G} …): a
-        misspelt shortcut is refused at save time, with the list of rates."""
+        """Markdown bodies may use only the rates that exist ({G} …) and only
+        what the pages can show: a misspelt shortcut, an image, raw HTML or a
+        heading other than ## and ### is refused at save time, with a message."""
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and db_field.name.startswith("body"):
-            field.validators.append(validate_rate_shortcuts)
+            field.validators += [validate_rate_shortcuts, validate_renderable_markdown]
         return field
+
+    def get_changelist_instance(self, request: HttpRequest) -> ChangeList:
+        """The page's records each get their translation status, read from
+        their history in one query (the column shows it)."""
+        changelist = super().get_changelist_instance(request)
+        if "translation_status" in changelist.list_display:
+            records = list(changelist.result_list)  # the page's own records, now fetched
+            statuses = translation_statuses(self.model, records)
+            for record in records:
+                record.translation_status_found = statuses[record.pk]
+        return changelist
+
+    @admin.display(description=_("translation"))
+    def translation_status(self, record: models.Model) -> str:
+        """The gaps in words, each with its fields: "Bokmål missing: body"."""
+        status: TranslationStatus = (
+            getattr(record, "translation_status_found", None)
+            or (translation_statuses(self.model, [record])[record.pk])
+        )
+        if status.is_complete:
+            return str(_("Complete"))
+        return "; ".join(
+            f"{GAP_LABELS[gap]}: {', '.join(self.field_label(name) for name in names)}"
+            for gap, names in status.gaps.items()
+        )
+
+    def field_label(self, name: str) -> str:
+        field = self.model._meta.get_field(name)
+        return str(getattr(field, "verbose_name", name))
+
+    def confirm_action(
+        self,
+        request: HttpRequest,
+        queryset: QuerySet[M],
+        *,
+        title: "str | StrPromise",
+        question: "str | StrPromise",
+        listed: list[tuple[str, list[tuple[str, str]]]],
+        button: "str | StrPromise",
+    ) -> HttpResponse | None:
+        """An action's page that asks before going on: None once the editor
+        has confirmed (or when there is nothing to list), else the page.
+
+        `listed` holds a heading per record and its links (text, address).
+        """
+        if not listed or request.POST.get(CONFIRMED):
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "question": question,
+            "listed": listed,
+            "button": button,
+            "opts": self.model._meta,
+            "action": request.POST["action"],
+            "selected": queryset.values_list("pk", flat=True),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "confirmed": CONFIRMED,
+        }
+        return TemplateResponse(request, "content/admin/action_confirmation.html", context)
 
     @admin.display(description=_("review"), ordering="last_reviewed")
     def review_status(self, record: Reviewed) -> "StrPromise":
@@ -90,6 +171,24 @@ class RateValueInline(admin.TabularInline[RateValue, Rate]):
     fields = ["valid_from", "amount", "source"]
     autocomplete_fields = ["source"]
     extra = 1
+
+
+class TranslationGapFilter(admin.SimpleListFilter):
+    """Records with a text missing in bokmål, or changed in one language after the other."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin[Any]
+    ) -> list[tuple[str, "StrPromise"]]:
+        return [(gap.value, label) for gap, label in GAP_LABELS.items()]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value()
+        if value in set(Gap):
+            return records_with_gap(queryset, Gap(value))
+        return queryset
 
 
 class RenewalOverdueFilter(admin.SimpleListFilter):

@@ -37,13 +37,13 @@ class ContentConfig(ContentAppConfig):
     verbose_name = _("Official sources")
 
     def ready(self) -> None:
-        from content.editors import sync_editors_group
+        from content.editors import sync_groups
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(forget_cached_content, dispatch_uid=f"forget_cached_content:{signal}")
         # Not limited to one app's signal: other apps' permissions are created
         # by their own post_migrate, and the last call sees them all.
-        post_migrate.connect(sync_editors_group, dispatch_uid="sync_editors_group")
+        post_migrate.connect(sync_groups, dispatch_uid="sync_editors_group")
 
     def load_content(self, loader: "ContentLoader") -> None:
         from content.initial_content.loader import load

@@ -7,6 +7,10 @@ parser bug might let through. Level-2 and level-3 headings get stable anchors
 (derived from their text) for the table of contents and for deep links.
 Before any of that, shortcuts such as {G} become the amount in force
 (content/rates.py).
+
+What the site cannot show (images, raw HTML, headings other than ## and ###)
+is refused when an editor saves (`validate_renderable_markdown`), rather than
+silently dropped or shown as text on the page.
 """
 
 import hashlib
@@ -15,7 +19,9 @@ from dataclasses import dataclass
 
 import nh3
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 
@@ -91,3 +97,38 @@ def cached_markdown(text: str) -> RenderedMarkdown:
         rendered = render_markdown(text)
         cache.set(key, rendered, CACHE_SECONDS)
     return rendered
+
+
+# Only to find what the site would drop: raw HTML is recognised here, never rendered.
+_finder = MarkdownIt("commonmark", {"html": True}).enable("table")
+SHOWN_HEADING_TAGS = frozenset({"h2", "h3"})
+
+
+def unrenderable_parts(text: str) -> list[str]:
+    """What in this Markdown the site's pages would not show as written."""
+    found: list[str] = []
+    for token in _finder.parse(text or ""):
+        if token.type == "heading_open" and token.tag not in SHOWN_HEADING_TAGS:
+            found.append(_("a heading with %(marks)s") % {"marks": token.markup or token.tag})
+        elif token.type == "html_block":
+            found.append(_("raw HTML (%(html)s)") % {"html": token.content.strip()[:40]})
+        for child in token.children or ():
+            if child.type == "image":
+                found.append(_("an image (%(source)s)") % {"source": child.attrGet("src")})
+            elif child.type == "html_inline":
+                found.append(_("raw HTML (%(html)s)") % {"html": child.content[:40]})
+    return found
+
+
+def validate_renderable_markdown(text: str) -> None:
+    """A form validator: refuses Markdown the pages would drop or show as code."""
+    found = unrenderable_parts(text)
+    if found:
+        raise ValidationError(
+            _(
+                "The site cannot show %(parts)s. Use '## ' or '### ' for headings, a link "
+                "instead of an image, and Markdown instead of HTML."
+            )
+            % {"parts": "; ".join(dict.fromkeys(found))},
+            code="unrenderable_markdown",
+        )

@@ -1,17 +1,30 @@
 """Editors' side of the guides and checklist items: drafts and publishing,
-on top of the shared content admin (content/admin.py)."""
+on top of the shared content admin (content/admin.py).
 
-from typing import Any
+A guide's change page lists where it is used (guidance/where_used.py);
+unpublishing a guide that is still linked, or publishing one whose bokmål is
+missing, asks first. Unpublished checklist items are named above their list.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from content.admin import ContentAdmin, ReviewOverdueFilter
+from content.admin import ContentAdmin, ReviewOverdueFilter, TranslationGapFilter
+from content.translation_status import Gap, translation_statuses
 from guidance.models import ChecklistItem, Guide, Topic
+from guidance.where_used import uses_of
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 NO_SOURCE_MESSAGE = _("A published guide must cite at least one official source.")
 
@@ -28,13 +41,16 @@ class GuideAdminForm(forms.ModelForm):  # type: ignore[type-arg]  # ModelForm[Gu
 @admin.register(Guide)
 class GuideAdmin(ContentAdmin[Guide]):
     form = GuideAdminForm
-    list_display = ["title", "topic", "status", "last_reviewed", "review_status", "updated"]
-    list_filter = ["status", ReviewOverdueFilter, "topic"]
+    list_display = [
+        *("title", "topic", "status", "last_reviewed", "review_status"),
+        *("translation_status", "updated"),
+    ]
+    list_filter = ["status", ReviewOverdueFilter, TranslationGapFilter, "topic"]
     list_select_related = ["topic"]
     search_fields = ["slug", "title_en", "title_nb", "summary_en", "summary_nb"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["sources", "related"]
-    readonly_fields = ["published_on", "created", "updated"]
+    readonly_fields = ["published_on", "created", "updated", "where_used"]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "topic", "order", "summary", "body"]}),
@@ -43,11 +59,59 @@ class GuideAdmin(ContentAdmin[Guide]):
             {"fields": ["status", "last_reviewed", "published_on", "created", "updated"]},
         ),
         (_("Sources and related guides"), {"fields": ["sources", "related"]}),
+        (_("Where it is used"), {"fields": ["where_used"]}),
     ]
 
+    @admin.display(description=_("linked from"))
+    def where_used(self, guide: Guide) -> "SafeString | StrPromise":
+        uses = uses_of(guide) if guide.pk else []
+        if not uses:
+            return _("Nothing links to this guide.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "", '<li><a href="{}">{}</a></li>', ((use.admin_url, use.text) for use in uses)
+            ),
+        )
+
+    def save_model(self, request: HttpRequest, obj: Guide, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        empty = [
+            self.field_label(name) for name in ("title_nb", "body_nb") if not getattr(obj, name)
+        ]
+        if obj.is_published and empty:
+            self.message_user(
+                request,
+                _(
+                    "This guide is published without a bokmål %(fields)s: Norwegian "
+                    "visitors see the English text."
+                )
+                % {"fields": ", ".join(empty)},
+                messages.WARNING,
+            )
+
     @admin.action(description=_("Publish the selected guides"), permissions=["change"])
-    def publish(self, request: HttpRequest, queryset: QuerySet[Guide]) -> None:
+    def publish(self, request: HttpRequest, queryset: QuerySet[Guide]) -> HttpResponse | None:
         drafts = queryset.exclude(status=Guide.Status.PUBLISHED)
+        statuses = translation_statuses(Guide, drafts)
+        untranslated = [
+            (str(guide), [(self.field_label(name), "") for name in missing])
+            for guide in drafts
+            if (missing := statuses[guide.pk].gaps.get(Gap.BOKMAL_MISSING))
+        ]
+        asked = self.confirm_action(
+            request,
+            queryset,
+            title=_("Publish without bokmål?"),
+            question=_(
+                "These guides lack bokmål in the fields listed: Norwegian visitors would "
+                "read them in English. Publish them anyway?"
+            ),
+            listed=untranslated,
+            button=_("Yes, publish them"),
+        )
+        if asked is not None:
+            return asked
         refused = list(drafts.filter(sources__isnull=True))
         published = 0
         # One save per guide, so each gets its publication date and a history entry.
@@ -69,9 +133,28 @@ class GuideAdmin(ContentAdmin[Guide]):
                 % {"titles": titles},
                 messages.ERROR,
             )
+        return None
 
     @admin.action(description=_("Unpublish the selected guides"), permissions=["change"])
-    def unpublish(self, request: HttpRequest, queryset: QuerySet[Guide]) -> None:
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Guide]) -> HttpResponse | None:
+        linked = [
+            (str(guide), [(use.text, use.admin_url) for use in uses])
+            for guide in queryset.filter(status=Guide.Status.PUBLISHED)
+            if (uses := uses_of(guide))
+        ]
+        asked = self.confirm_action(
+            request,
+            queryset,
+            title=_("Unpublish guides that are still linked?"),
+            question=_(
+                "Visitors following these links would find no page. Change the links "
+                "first, or unpublish anyway."
+            ),
+            listed=linked,
+            button=_("Yes, unpublish them"),
+        )
+        if asked is not None:
+            return asked
         unpublished = 0
         for guide in queryset.filter(status=Guide.Status.PUBLISHED):
             guide.status = Guide.Status.DRAFT
@@ -82,6 +165,7 @@ class GuideAdmin(ContentAdmin[Guide]):
             ngettext("Unpublished %d guide.", "Unpublished %d guides.", unpublished) % unpublished,
             messages.SUCCESS,
         )
+        return None
 
 
 @admin.register(Topic)
@@ -99,9 +183,9 @@ class ChecklistItemAdmin(ContentAdmin[ChecklistItem]):
 
     list_display = [
         *("title", "key", "section", "order", "published"),
-        *("last_reviewed", "review_status", "updated"),
+        *("last_reviewed", "review_status", "translation_status", "updated"),
     ]
-    list_filter = ["section", "published", ReviewOverdueFilter]
+    list_filter = ["section", "published", ReviewOverdueFilter, TranslationGapFilter]
     search_fields = ["key", "title_en", "title_nb", "body_en", "body_nb"]
     list_select_related = ["guide"]
     filter_horizontal = ["sources", "deadline_sources"]
@@ -124,6 +208,19 @@ class ChecklistItemAdmin(ContentAdmin[ChecklistItem]):
 
     def has_delete_permission(self, request: HttpRequest, obj: ChecklistItem | None = None) -> bool:
         return False
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        """Names the unpublished items above the list: no visitor gets them,
+        whatever the rules say (guidance/checks.py, guidance.I001)."""
+        response = super().changelist_view(request, extra_context)
+        if isinstance(response, TemplateResponse) and response.context_data is not None:
+            unpublished = ChecklistItem.objects.exclude(published=True).values_list(
+                "key", flat=True
+            )
+            response.context_data["unpublished_keys"] = list(unpublished)
+        return response
 
     @admin.action(description=_("Publish the selected checklist items"), permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[ChecklistItem]) -> None:

@@ -1,13 +1,19 @@
-"""A system check: every checklist item the rules can give exists for visitors.
+"""System checks: every checklist item the rules can give has its text.
 
 The rules (guidance/rules.py) refer to items by key only, so nothing else
-notices when an editor unpublishes an item, or a new rule arrives without
-its text. The result page then leaves the item out (and logs it); this check
-makes the gap loud for whoever runs `manage.py check --database default`
-(a deployment runs it with `--fail-level WARNING`).
+notices when a new rule arrives without its item, or an item without its
+text. The result page then leaves the item out (and logs it); W001 makes the
+gap loud for whoever runs `manage.py check --database default` (a deployment
+runs it with `--fail-level WARNING`, so the gap stops the deploy).
 
-A warning, not an error: an editor may unpublish an item on purpose, and
-that must not stop the next `migrate`.
+An item an editor unpublished is a decision, not a gap: it is reported as
+I001 (information, which `--fail-level WARNING` lets through), and editors
+see it named above the checklist items' list and on admin's index. Nor is a
+missing bokmål text a gap: pages show the English (the translation status in
+admin lists what lacks bokmål).
+
+W001 is a warning, not an error, so that it never stops the next `migrate`,
+which may be what brings the items.
 """
 
 from collections.abc import Iterable, Sequence
@@ -37,18 +43,36 @@ def check_checklist_items(
         if has_unapplied_migrations(alias):
             continue
         try:
-            ready = ChecklistItem.objects.using(alias).keys_ready_to_show()
+            items = ChecklistItem.objects.using(alias).filter(key__in=ITEM_KEYS)
+            written = set(
+                items.exclude(title_en="")
+                .exclude(title_en__isnull=True)
+                .exclude(body_en="")
+                .exclude(body_en__isnull=True)
+                .values_list("key", flat=True)
+            )
+            unpublished = set(items.filter(published=False).values_list("key", flat=True))
         except DatabaseError:
             continue
-        missing = [key for key in ITEM_KEYS if key not in ready]
+        missing = [key for key in ITEM_KEYS if key not in written]
         if missing:
             errors.append(
                 checks.Warning(
-                    "Checklist items the rules can give are missing, unpublished or "
-                    f"without a title and body in every language: {', '.join(missing)}.",
-                    hint="Add or publish them in admin (Guides and checklist › Checklist items).",
+                    "Checklist items the rules can give are missing or have no English "
+                    f"title or body: {', '.join(missing)}.",
+                    hint="Add them, or write their text, in admin (Checklist items).",
                     obj=ChecklistItem,
                     id="guidance.W001",
+                )
+            )
+        if on_purpose := sorted(unpublished & written):
+            errors.append(
+                checks.Info(
+                    f"Checklist items unpublished by an editor: {', '.join(on_purpose)}. "
+                    "No visitor gets them.",
+                    hint="Publish them again in admin (Checklist items) when they are ready.",
+                    obj=ChecklistItem,
+                    id="guidance.I001",
                 )
             )
     return errors

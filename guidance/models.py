@@ -126,10 +126,22 @@ class Guide(PageTextMixin, Reviewed):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.is_published and self.published_on is None:
             self.published_on = timezone.localdate()
+        previous_slug = (
+            Guide.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if self.pk
+            else None
+        )
         super().save(*args, **kwargs)
+        if previous_slug and previous_slug != self.slug:
+            OldGuideSlug.remember(self, previous_slug)
 
     def get_absolute_url(self) -> str:
         return reverse("guides:detail", kwargs={"slug": self.slug})
+
+    def address_path(self) -> str:
+        """The part of its address that is the same in every language, as
+        links in texts contain it ("/guides/<slug>/")."""
+        return f"/guides/{self.slug}/"
 
     @property
     def is_published(self) -> bool:
@@ -140,6 +152,31 @@ class Guide(PageTextMixin, Reviewed):
         return any(
             text.is_fallback for text in (self.page_title, self.page_summary, self.page_body)
         )
+
+
+class OldGuideSlug(models.Model):
+    """An address a published guide had before its slug changed: it keeps
+    working, as a permanent redirect to the guide's address now."""
+
+    slug = models.SlugField(_("old slug"), unique=True)
+    guide = models.ForeignKey(
+        Guide, on_delete=models.CASCADE, related_name="old_slugs", verbose_name=_("guide")
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address of a guide")
+        verbose_name_plural = _("old addresses of guides")
+
+    def __str__(self) -> str:
+        return f"/guides/{self.slug}/"
+
+    @classmethod
+    def remember(cls, guide: Guide, previous_slug: str) -> None:
+        """Only addresses visitors may have seen: a draft's slug was never public."""
+        cls.objects.filter(slug=guide.slug).delete()  # the guide's own address again
+        if guide.published_on is not None:
+            cls.objects.update_or_create(slug=previous_slug, defaults={"guide": guide})
 
 
 class ChecklistItemQuerySet(ReviewedQuerySet["ChecklistItem"]):
@@ -276,6 +313,11 @@ class ChecklistItem(PageTextMixin, Reviewed):
     @property
     def page_step(self) -> PageText:
         return self.page_text("step")
+
+    @property
+    def is_a_step(self) -> bool:
+        """Whether the item asks the visitor to act (it has a step), or only informs."""
+        return bool(self.page_step.text)
 
     @property
     def page_deadline(self) -> PageText:

@@ -1,10 +1,10 @@
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from content.markdown import cached_markdown
-from guidance.models import Guide, Topic
+from guidance.models import Guide, OldGuideSlug, Topic
 
 # A table of contents helps from this many sections on; below it, it is clutter.
 TABLE_OF_CONTENTS_MIN_SECTIONS = 3
@@ -18,7 +18,12 @@ def guide_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    guide = get_object_or_404(Guide.objects.for_page(), slug=slug)
+    guide = Guide.objects.for_page().filter(slug=slug).first()
+    if guide is None:
+        # An address the guide had before its slug changed keeps working.
+        old_slugs = OldGuideSlug.objects.select_related("guide")
+        old = get_object_or_404(old_slugs.filter(guide__status=Guide.Status.PUBLISHED), slug=slug)
+        return redirect(old.guide, permanent=True)
     # Only a draft asks who is looking: reading request.user opens the session
     # and makes the response vary on Cookie, which published pages must not.
     if not guide.is_published and not can_preview(request):

@@ -1,0 +1,48 @@
+"""Editors v2 in Chromium: a slug change keeps the old address working, and
+unpublishing a guide that is still linked asks first."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from guidance.models import Guide
+from tests.support.browser import log_in_to_admin
+from tests.support.factories import make_guide
+
+
+@pytest.fixture
+def linked_guide() -> Guide:
+    guide = make_guide(slug="old-address", title_en="The linked guide")
+    make_guide(title_en="The guide that links", body_en="See [it](/en/guides/old-address/).")
+    return guide
+
+
+def test_an_editor_renames_a_slug_and_the_old_address_redirects(site: Page, editor, linked_guide):
+    log_in_to_admin(site, editor)
+    site.goto(f"/admin/guidance/guide/{linked_guide.pk}/change/")
+    site.get_by_label("Slug").fill("new-address")
+    site.get_by_role("button", name="Save", exact=True).click()
+    expect(site.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    site.goto("/en/guides/old-address/")
+    assert site.url.endswith("/en/guides/new-address/")
+    expect(site.get_by_role("heading", level=1)).to_have_text("The linked guide")
+
+
+def test_unpublishing_a_linked_guide_lists_the_links_and_asks(site: Page, editor, linked_guide):
+    log_in_to_admin(site, editor)
+    site.goto(f"/admin/guidance/guide/{linked_guide.pk}/change/")
+    expect(site.locator(".field-where_used")).to_contain_text("Guide: The guide that links")
+
+    site.goto("/admin/guidance/guide/?q=linked")
+    site.locator(f'input[name="_selected_action"][value="{linked_guide.pk}"]').check()
+    site.locator('select[name="action"]').select_option("unpublish")
+    site.get_by_role("button", name="Run").click()
+    expect(site.get_by_role("heading", level=1)).to_have_text(
+        "Unpublish guides that are still linked?"
+    )
+    expect(site.get_by_role("link", name="Guide: The guide that links")).to_be_visible()
+
+    site.get_by_role("button", name="Yes, unpublish them").click()
+    expect(site.locator(".messagelist")).to_contain_text("Unpublished 1 guide.")
+    linked_guide.refresh_from_db()
+    assert not linked_guide.is_published
