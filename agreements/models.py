@@ -11,12 +11,17 @@ from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, Max, Prefetch, Value, When
+from django.db.models import Case, Count, Max, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country, CountryField
 
-from agreements.countries import collation_key
+from agreements.countries import (
+    PARTS_OF_OTHER_COUNTRIES,
+    collation_key,
+    country_name,
+    is_part_of_another_country,
+)
 from agreements.coverage import AgreementKind, Coverage
 from content.markdown import RenderedMarkdown, cached_markdown
 from content.models import PageText, PageTextMixin, Reviewed, ReviewedQuerySet, Source
@@ -68,8 +73,17 @@ class AgreementQuerySet(ReviewedQuerySet["Agreement"]):
         return self.alias(kind_order=kind_order()).order_by("kind_order", "order", "slug")
 
     def for_index(self) -> "AgreementQuerySet":
-        """Published agreements grouped by kind, with their number of countries."""
-        return self.published().in_kind_order().annotate(country_count=Count("countries"))
+        """Published agreements grouped by kind, each with its number of
+        countries and, apart, of areas that are part of one (Åland, Réunion …)."""
+        areas = Q(countries__country__in=[code.upper() for code in PARTS_OF_OTHER_COUNTRIES])
+        return (
+            self.published()
+            .in_kind_order()
+            .annotate(
+                country_count=Count("countries", filter=~areas),
+                area_count=Count("countries", filter=areas),
+            )
+        )
 
     def for_page(self) -> "AgreementQuerySet":
         return self.prefetch_related("sources", "countries")
@@ -164,7 +178,15 @@ class Agreement(PageTextMixin, Reviewed):
 
     def countries_in_page_order(self) -> list["AgreementCountry"]:
         """The agreement's countries sorted by name in the active language."""
-        return sorted(self.countries.all(), key=lambda row: collation_key(row.country.name))
+        return sorted(self.countries.all(), key=lambda row: collation_key(row.name))
+
+    def states_in_page_order(self) -> list["AgreementCountry"]:
+        """The countries themselves, without the areas that are part of one."""
+        return [row for row in self.countries_in_page_order() if not row.is_area]
+
+    def areas_in_page_order(self) -> list["AgreementCountry"]:
+        """Areas with codes of their own that are part of a country (Åland, Réunion)."""
+        return [row for row in self.countries_in_page_order() if row.is_area]
 
     @property
     def page_name(self) -> PageText:
@@ -230,7 +252,7 @@ class AgreementCountry(PageTextMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.agreement}: {self.country.name}"
+        return f"{self.agreement}: {self.name}"
 
     def clean(self) -> None:
         if self.country and self.country.code.lower() in NORWEGIAN_TERRITORY:
@@ -242,6 +264,16 @@ class AgreementCountry(PageTextMixin, models.Model):
     def code(self) -> str:
         country: Country = self.country  # django-countries' stubs leave the instance value untyped
         return country.code.lower()
+
+    @property
+    def name(self) -> str:
+        """The country's name in the active language, as every list shows it."""
+        return country_name(self.code)
+
+    @property
+    def is_area(self) -> bool:
+        """Part of another country, with a code of its own (Åland, Réunion)."""
+        return is_part_of_another_country(self.code)
 
     @property
     def page_note(self) -> PageText:

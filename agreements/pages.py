@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from agreements.countries import country_name
+from agreements.countries import country_in_sentence, country_name
 from agreements.coverage import AgreementKind
 from agreements.models import Agreement, AgreementCountry
 from content.models import Source
@@ -21,6 +21,11 @@ class CountryPage:
     @property
     def name(self) -> str:
         return country_name(self.code)
+
+    @property
+    def name_in_sentence(self) -> str:
+        """ "the United States" in "Norway and the United States"."""
+        return country_in_sentence(self.code)
 
     @property
     def has_agreement(self) -> bool:

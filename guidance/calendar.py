@@ -43,4 +43,4 @@ def calendar_file(plan: list[StepGroup], result_address: str, sources: dict[str,
             event.add("description", "\n".join(lines))
             event.add("url", result_address)
             calendar.add_component(event)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django_countries import countries as all_countries
 
-from agreements.countries import country_name, sorted_countries
+from agreements.countries import citizenships, country_in_sentence, country_name, sorted_countries
 from agreements.coverage import CountryCoverage
 from content.markdown import cached_markdown
 from content.models import PageText
@@ -73,7 +73,7 @@ def question_title(key: str, answers: Answers) -> str:
     """The question as the earlier answers put it, translated; a {country} in
     it is the country of residence, by name."""
     title = gettext(QUESTIONS[key].title_given(answers))
-    return title.format(country=country_name(answers.get("residence", "")))
+    return title.format(country=country_in_sentence(answers.get("residence", "")))
 
 
 def display_name(code: str, countries: Mapping[str, CountryCoverage]) -> str:
@@ -118,7 +118,8 @@ def question_page(key: str, parsed: Parsed) -> QuestionPage:
         # "no" is an option of its own on the abroad question (not planning a
         # stay abroad), and Norway is never a destination abroad anyway.
         taken = frozenset(value for value, _label in offered)
-        offered += sorted_countries(exclude=taken)
+        countries = citizenships if key == "citizenship" else sorted_countries
+        offered += countries(exclude=taken)
     previous = previous_question(key, answers)
     return QuestionPage(
         key=key,
@@ -223,13 +224,18 @@ def sections(
 def why(match: Match, answers: Answers, countries: Mapping[str, CountryCoverage]) -> str:
     """ "You live in Poland and you work in Norway for an employer in Norway." """
     phrases = [
-        gettext(phrase(key, answers[key])).format(country=display_name(answers[key], countries))
+        gettext(phrase(key, answers[key])).format(country=in_sentence(answers[key], countries))
         for key in match.reasons
         if key in answers
     ]
     if not phrases:
         return gettext("It is on every checklist.")
     return joined(phrases) + "."
+
+
+def in_sentence(code: str, countries: Mapping[str, CountryCoverage]) -> str:
+    """A country's name as a sentence needs it ("a citizen of the United States")."""
+    return country_in_sentence(code) or display_name(code, countries)
 
 
 def joined(phrases: list[str]) -> str:

@@ -88,7 +88,7 @@ def read_move_date(raw: str | None, today: datetime.date) -> MoveDate:
 def steps_of(items: Iterable[ChecklistItem], move_day: datetime.date | None) -> list[Step]:
     steps = []
     for item in items:
-        if not item.step_en:
+        if not item.is_a_step:
             continue  # the item only informs
         due = None
         if move_day is not None and item.offset_days is not None:

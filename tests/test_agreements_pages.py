@@ -51,19 +51,26 @@ def test_the_index_groups_the_agreements_by_kind(client):
 
 
 def test_the_index_lists_every_published_agreement_with_its_number_of_countries(client):
+    """Countries and the areas that are part of one (Åland, Réunion) are counted
+    apart, so that "29 countries" matches "27 EU countries, Iceland and Liechtenstein"."""
     html = page(client, "/en/agreements/")
     listed = {
-        slug: int(count)
-        for slug, count in re.findall(
+        slug: (int(countries), int(areas or 0))
+        for slug, countries, areas in re.findall(
             r'<a class="agreement-list__name" href="/en/agreements/agreement/([^/]+)/"[^>]*>'
-            r'[^<]*</a>\s*<span class="meta">(\d+) countr(?:y|ies)</span>',
+            r'[^<]*</a>\s*<span class="meta">(\d+) countr(?:y|ies)'
+            r"(?:, and (\d+) areas? that (?:is|are) part of (?:one|them))?</span>",
             html,
         )
     }
     assert listed == {
-        agreement.slug: agreement.countries.count()
+        agreement.slug: (
+            sum(not row.is_area for row in agreement.countries.all()),
+            sum(row.is_area for row in agreement.countries.all()),
+        )
         for agreement in Agreement.objects.filter(published=True)
     }
+    assert listed["eea"] == (29, 7)
 
 
 def test_the_picker_is_a_labelled_get_form_of_every_country(client):
@@ -133,12 +140,12 @@ def test_the_error_is_in_norwegian_on_a_norwegian_page(client):
     [
         ("/en/agreements/pl/", "Norway and Poland", ["eea"]),
         ("/en/agreements/se/", "Norway and Sweden", ["eea", "nordic-convention"]),
-        ("/en/agreements/us/", "Norway and United States of America", ["united-states"]),
+        ("/en/agreements/us/", "Norway and the United States", ["united-states"]),
         ("/en/agreements/ch/", "Norway and Switzerland", ["switzerland"]),
-        ("/en/agreements/gb/", "Norway and United Kingdom", ["united-kingdom"]),
+        ("/en/agreements/gb/", "Norway and the United Kingdom", ["united-kingdom"]),
         ("/nb/agreements/pl/", "Norge og Polen", ["eea"]),
         ("/nb/agreements/se/", "Norge og Sverige", ["eea", "nordic-convention"]),
-        ("/nb/agreements/us/", "Norge og Amerikas forente stater", ["united-states"]),
+        ("/nb/agreements/us/", "Norge og USA", ["united-states"]),
         ("/nb/agreements/ch/", "Norge og Sveits", ["switzerland"]),
         ("/nb/agreements/gb/", "Norge og Storbritannia", ["united-kingdom"]),
     ],
@@ -292,14 +299,10 @@ def test_an_agreement_page_lists_its_countries_in_the_page_language(client):
     html = page(client, "/nb/agreements/agreement/nordic-convention/")
     assert "<h1>Den nordiske konvensjonen om trygd</h1>" in html
     countries = re.findall(r'<li><a href="/nb/agreements/(\w\w)/">([^<]+)</a>', html)
+    # The countries, then the areas that are part of one of them.
     assert [name for _code, name in countries] == [
-        "Danmark",
-        "Finland",
-        "Færøyene",
-        "Grønland",
-        "Island",
-        "Sverige",
-        "Åland",
+        *("Danmark", "Finland", "Island", "Sverige"),
+        *("Færøyene", "Grønland", "Åland"),
     ]
     assert "Utenfor EØS: Konvensjonen gjør at samordningsreglene gjelder på Færøyene." in html
 

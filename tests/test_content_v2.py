@@ -48,7 +48,7 @@ def test_the_checklist_items_about_a_new_topic_lead_to_its_guide(slug):
     linked = [
         item.key
         for item in ChecklistItem.objects.all()
-        if item.guide_id and item.guide.slug == slug
+        if (item.guide_id and item.guide.slug == slug)
         or re.search(rf"/en/guides/{slug}/", item.body_en)
     ]
     assert linked, f"no checklist item leads to {slug}"

@@ -6,9 +6,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
-from agreements.initial_content.loader import CONTENT_DIR as AGREEMENTS_CONTENT_DIR
 from content.loading import ContentError, ContentLoader, read_toml
 from content.models import Source
 from guidance.initial_content.loader import CONTENT_DIR
@@ -80,11 +80,10 @@ def test_searching_the_guides_finds_the_one_that_answers(query, language, slug):
 def test_every_topic_and_source_in_the_files_is_loaded():
     topics = {topic["slug"] for topic in read_toml(CONTENT_DIR / "topics.toml")["topic"]}
     assert set(Topic.objects.values_list("slug", flat=True)) == topics
-    addresses = {
-        source["url"].strip()
-        for directory in (CONTENT_DIR, AGREEMENTS_CONTENT_DIR)
-        for source in read_toml(directory / "sources.toml")["source"]
-    }
+    # Every app's content folder that has sources: guidance, agreements, the
+    # rates' (content) and the site's own pages' (about).
+    folders = Path(settings.BASE_DIR).glob("*/initial_content/sources.toml")
+    addresses = {source["url"].strip() for path in folders for source in read_toml(path)["source"]}
     assert set(Source.objects.values_list("url", flat=True)) == addresses
 
 

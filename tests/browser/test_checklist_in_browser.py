@@ -20,7 +20,7 @@ CARPENTERS_ITEMS = {
     *("membership-worker", "national-registry", "emergency", "user-fees"),
     *("s1-certificate", "s1-documents", "s1-report-changes", "tax-card"),
     *("registration-eea", "nav-benefits", "child-benefit", "children-abroad"),
-    *("agreement", "contact-nav", "contact-helfo"),
+    *("unemployment-cross-border", "agreement", "contact-nav", "contact-helfo"),
 }
 COUNTRY_NAMES = {"en": {"pl": "Poland", "no": "Norway"}, "nb": {"pl": "Polen", "no": "Norge"}}
 WORDS = {

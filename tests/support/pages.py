@@ -47,6 +47,15 @@ PUBLIC_PATHS = [
     "&children_abroad=no&abroad=th",
     "/checklist/result/?citizenship=no&residence=es&move=leaving-norway&work=retired"
     "&nav_benefit=no&pension=norway",
+    # The site's own pages (issue 15), reporting a problem, and a search that
+    # finds nothing but suggests a word.
+    "/about/",
+    "/contact/",
+    "/accessibility/",
+    "/privacy/",
+    "/feedback/",
+    "/feedback/thanks/",
+    "/search/?q=sertificate",
 ]
 
 
