@@ -16,6 +16,8 @@ class Publisher(models.TextChoices):
     GOVERNMENT = "regjeringen", "regjeringen.no"
     LOVDATA = "lovdata", "Lovdata"
     WORK_IN_NORWAY = "workinnorway", "Work in Norway"
+    # The government's portal where the agencies' forms are filled in (Digdir).
+    ALTINN = "altinn", "Altinn"
 
 
 # Each publisher's own domain: a source is only official on it.
@@ -28,6 +30,7 @@ PUBLISHER_DOMAINS = {
     Publisher.GOVERNMENT: "regjeringen.no",
     Publisher.LOVDATA: "lovdata.no",
     Publisher.WORK_IN_NORWAY: "workinnorway.no",
+    Publisher.ALTINN: "altinn.no",
 }
 
 

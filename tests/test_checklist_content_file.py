@@ -91,8 +91,8 @@ def test_a_body_contains_no_raw_html(item, language):
     assert HTML_TAG.findall(item.get(f"body_{language}") or "") == []
 
 
-# A Norwegian number in international form, as a tel: link for phones.
-PHONE_LINK = re.compile(r"tel:\+47\d{8}")
+# A Norwegian number in international form, or an emergency number, as a tel: link.
+PHONE_LINK = re.compile(r"tel:(\+47\d{8}|113|116117)")
 
 
 @each_item

@@ -145,3 +145,31 @@ def test_after_an_htmx_swap_to_the_result_focus_is_on_its_heading(site: Page):
     site.get_by_text("From Norway", exact=True).click()
     site.get_by_role("button", name="Continue").click()
     expect(site.get_by_role("heading", level=1, name="Your checklist")).to_be_focused()
+
+
+# A phone number written out: 8 digits in pairs or as 3-2-3, or 113, 116 117.
+PHONE_NUMBERS = r"(\+47 )?(\d{2} \d{2} \d{2} \d{2}|\d{3} \d{2} \d{3}|116 117|\b113\b)"
+
+
+@pytest.mark.parametrize(
+    "slug", ["american-family-moving-to-oslo", "asylum-seeker-waiting", "pensioner-norway-to-spain"]
+)
+def test_on_a_phone_every_phone_number_on_a_result_is_tappable(site: Page, slug):
+    site.set_viewport_size(PHONE)
+    site.goto(f"/en/checklist/result/?{PERSONAS[slug].query}")
+    site.locator("details").evaluate_all("all => all.forEach(d => d.open = true)")
+    untappable = site.evaluate(
+        """pattern => {
+            const found = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const match of node.textContent.matchAll(new RegExp(pattern, "g"))) {
+                    if (!node.parentElement.closest('a[href^="tel:"]')) found.push(match[0]);
+                }
+            }
+            return found;
+        }""",
+        PHONE_NUMBERS,
+    )
+    assert untappable == []
+    assert site.locator('a[href^="tel:"]').count() > 0
