@@ -27,6 +27,13 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+# Fixtures that only browser tests may use: the live server makes a test
+# transactional, and Playwright's (a parameter named `page` takes its fixture)
+# are parametrized per browser, so pytest would move the test, and every
+# browser test with it, among the tests that expect the loaded content.
+BROWSER_FIXTURES = frozenset({"live_server", "page", "browser", "browser_name", "context"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Only browser tests may be transactional.
 
@@ -40,11 +47,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.nodeid
         for item in items
         if "tests/browser/" not in item.nodeid
-        and "live_server" in getattr(item, "fixturenames", ())
+        and BROWSER_FIXTURES & set(getattr(item, "fixturenames", ()))
     ]
     if strays:
         raise pytest.UsageError(
-            "Only tests in tests/browser/ may use live_server: " + ", ".join(strays)
+            "Only tests in tests/browser/ may use live_server or Playwright's fixtures "
+            "(is a parameter called `page`?): " + ", ".join(strays)
         )
 
 

@@ -51,9 +51,9 @@ def test_a_report_is_kept_with_its_page_and_the_visitor_thanked(client):
     assert "<h1>Thank you for your report</h1>" in thanks
 
 
-@pytest.mark.parametrize("page", ["https://example.com/", "//example.com/x", "x" * 300])
-def test_a_page_that_is_not_on_this_site_is_not_kept(client, page):
-    client.post("/en/feedback/send/", {"page": page, "message": "Something is wrong."})
+@pytest.mark.parametrize("address", ["https://example.com/", "//example.com/x", "x" * 300])
+def test_a_page_that_is_not_on_this_site_is_not_kept(client, address):
+    client.post("/en/feedback/send/", {"page": address, "message": "Something is wrong."})
     assert Report.objects.get().page == ""
 
 

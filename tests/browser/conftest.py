@@ -17,6 +17,10 @@ from pytest_django.live_server_helper import LiveServer
 from tests.support.browser import watched
 
 
+# tryfirst: before pytest-django's own (also tryfirst, but registered earlier)
+# sorts the tests, so that it sees every browser test as transactional and
+# runs it after the tests that expect the loaded content, never among them.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in item.nodeid:

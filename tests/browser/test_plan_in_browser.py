@@ -122,7 +122,8 @@ def test_printing_shows_the_whole_plan_and_every_item_in_full(site: Page):
         if item.step_en:
             assert " ".join(item.step_en.split()) in text, item.key
         # The item's full text is there, open or not: its last sentence, say.
-        last_words = " ".join(item.body_en.replace("*", "").split()[-6:]).split("[")[0]
+        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", item.body_en).replace("*", "")
+        last_words = " ".join(plain.split()[-6:])
         assert last_words.strip() and last_words.strip()[:20] in text, item.key
     assert "The address of this checklist" in text
 
