@@ -17,7 +17,13 @@ Nobody can fill the cache with addresses of their own making:
 - htmx's headers (content/cache.py's VARYING_HEADERS) enter the key as the
   yes-or-no htmx means by them, not as whatever a client puts in them;
 - every entry expires within a day, and Redis evicts the least recently
-  used entries when full (deploy/redis/redis.conf).
+  used entries when full (deploy/redis/redis.conf);
+- an address with a query string is kept from its second request on
+  (ASKED_ONCE): most checklist results are asked for once.
+
+A page built afresh is built on the version read with the cache lookup
+(content.cache.version_pinned): what it takes from caches keyed on the
+version needs no round trip of its own, and it is kept under that version.
 
 A session cookie does not bypass the cache: a response that read the session
 (a draft's preview) varies on Cookie and is never kept, so what is kept is
@@ -41,7 +47,7 @@ from django.utils import timezone
 from django.utils.cache import has_vary_header, patch_cache_control, set_response_etag
 from django.utils.encoding import escape_uri_path
 
-from content.cache import VARYING_HEADERS, content_version_and
+from content.cache import VARYING_HEADERS, content_version_and, version_pinned
 
 PAGE_SECONDS = 60 * 60 * 24
 CACHED_PATH_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
@@ -63,6 +69,13 @@ PAGES_WITHOUT_PARAMETERS = frozenset(
 # Pages whose views redirect every other form of their address to the one
 # canonical address, so that any page they answer with 200 may be kept.
 CANONICAL_PAGES = frozenset({"checklist:question", "checklist:result"})
+# An address with a query string (a checklist step: a visitor's answers) is
+# kept from its second request on. Most are asked for once, by the visitor
+# whose answers they are, and keeping each would cost a large write on every
+# cold render and push the pages everyone reads out of the cache (nginx's
+# proxy_cache_min_uses does the same). The first request leaves this marker
+# under the page's own key, so the number of entries is what it would be.
+ASKED_ONCE = "asked-once"
 
 
 def page_key(request: HttpRequest) -> str:
@@ -112,6 +125,16 @@ def let_shared_caches_keep(response: HttpResponse) -> None:
     )
 
 
+def keep(
+    request: HttpRequest, key: str, response: HttpResponse, version: str, asked_before: bool
+) -> None:
+    if request.META.get("QUERY_STRING") and not asked_before:
+        cache.set(key, ASKED_ONCE, PAGE_SECONDS)
+        return
+    entry = (response.status_code, dict(response.items()), response.content, version)
+    cache.set(key, entry, PAGE_SECONDS)
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -121,17 +144,17 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = page_key(request)
         version, cached = content_version_and(key)
-        if cached is not None and cached[3] == version:
+        if isinstance(cached, tuple) and cached[3] == version:
             status, headers, content, _version = cached
             return HttpResponse(content, status=status, headers=headers)
-        response = self.get_response(request)
+        with version_pinned(version):  # what the page is built from, it is kept under
+            response = self.get_response(request)
         if is_cacheable_response(response):
             if "Cache-Control" not in response:
                 let_shared_caches_keep(response)
             if is_canonical_address(request):
                 set_response_etag(response)
-                entry = (response.status_code, dict(response.items()), response.content, version)
-                cache.set(key, entry, PAGE_SECONDS)
+                keep(request, key, response, version, asked_before=cached is not None)
         return response
 
     def process_view(

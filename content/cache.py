@@ -16,7 +16,9 @@ matches nothing anyone cached: pages are then built anew, never served stale.
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any
 
@@ -33,10 +35,22 @@ VERSION_SECONDS = 60 * 60 * 24 * 7
 # and views send them in `Vary`: one list for both.
 VARYING_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 
+# The version a public page is being built on (config/page_cache.py reads it
+# with the page, in one round trip): everything the page takes from caches
+# keyed on the version then needs no further round trip of its own.
+_pinned: ContextVar[str | None] = ContextVar("content_version", default=None)
+
+# How many values a KeptInProcess keeps before it starts afresh: room for a
+# language and a day, or a country, each.
+KEPT_PER_STORE = 1024
+
 
 def content_version() -> str:
     """The current version; a fresh random one when the key is missing (first
     start, expired or evicted), so entries cached under an older one never match again."""
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned
     version: str | None = cache.get(VERSION_KEY)
     if version is not None:
         return version
@@ -54,7 +68,22 @@ def content_version_and(key: str) -> tuple[str, Any]:
     return (version if version is not None else content_version()), found.get(key)
 
 
+@contextmanager
+def version_pinned(version: str) -> Iterator[None]:
+    """Within this block, content_version() is `version` without asking the cache.
+
+    For the page cache: a page is kept under the version read with it, so
+    what it is built from should be too. A save inside the block unpins it.
+    """
+    token = _pinned.set(version)
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def bump_content_version() -> None:
+    _pinned.set(None)  # the saving request sees its own change
     start_new_version()
     transaction.on_commit(start_new_version)
 
@@ -66,27 +95,54 @@ def start_new_version() -> None:
     cache.set(VERSION_KEY, _new_version(), timeout=VERSION_SECONDS)
 
 
-def kept_in_process[T](build: Callable[[], T]) -> Callable[[], T]:
-    """Decorator: `build`'s result, kept in this process until the version moves on.
+class KeptInProcess[T]:
+    """Values kept in this process until the content version moves on.
 
     For what every cold page needs whole (all published checklist items, say):
     no query, no cache round trip and no unpickling per request, one build per
-    process and version. Only for data small enough to keep in every process.
+    process, version and key. Only for data small enough to keep in every
+    process. Threads that ask while a value is being built wait for that
+    build rather than repeat it.
     """
-    kept: dict[str, T] = {}
-    lock = threading.Lock()
+
+    def __init__(self) -> None:
+        self._kept: dict[Hashable, T] = {}
+        self._version = ""
+        self._building: dict[tuple[str, Hashable], threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        version = content_version()
+        with self._lock:
+            if self._version == version and key in self._kept:
+                return self._kept[key]
+            one_build = self._building.setdefault((version, key), threading.Lock())
+        with one_build:
+            with self._lock:
+                if self._version == version and key in self._kept:
+                    return self._kept[key]
+            try:
+                value = build()
+                with self._lock:
+                    if self._version != version or len(self._kept) >= KEPT_PER_STORE:
+                        self._kept.clear()
+                        self._version = version
+                    self._kept[key] = value
+            finally:
+                with self._lock:
+                    self._building.pop((version, key), None)
+        return value
+
+
+def kept_in_process[**P, T](build: Callable[P, T]) -> Callable[P, T]:
+    """Decorator: `build`'s result per arguments (hashable: a language, a
+    day), kept in this process until the version moves on (KeptInProcess)."""
+    kept: KeptInProcess[T] = KeptInProcess()
 
     @wraps(build)
-    def current() -> T:
-        version = content_version()
-        with lock:
-            if version in kept:
-                return kept[version]
-        value = build()
-        with lock:
-            kept.clear()
-            kept[version] = value
-        return value
+    def current(*args: P.args, **kwargs: P.kwargs) -> T:
+        key = (args, tuple(sorted(kwargs.items())))
+        return kept.get(key, lambda: build(*args, **kwargs))
 
     return current
 

@@ -17,11 +17,11 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 
-from agreements.lookup import coverage_for
 from content.cache import VARYING_HEADERS
 from guidance import checklist_pages as pages
 from guidance.calendar import calendar_file
 from guidance.models import ChecklistItem
+from guidance.page_shell import full_page
 from guidance.plan import DATE_PARAMETER, MoveDate, read_move_date
 from guidance.questionnaire import MOST_QUESTIONS, QUESTIONS, RESULT, Parsed, parse, step_to_show
 from guidance.rules import checklist, countries_to_look_up
@@ -58,7 +58,7 @@ def result(request: HtmxHttpRequest) -> HttpResponse:
     if (elsewhere := redirect_unless_at(request, step, parsed, move_date.raw)) is not None:
         return elsewhere
     context = {"page": result_page(parsed.answers, move_date), "address": address(request)}
-    return render_step(request, "guidance/checklist/result.html", context)
+    return render_step(request, "guidance/checklist/result.html", context, in_kept_shell=True)
 
 
 @require_safe
@@ -69,11 +69,12 @@ def calendar(request: HttpRequest) -> HttpResponse:
     result_url = pages.step_url(RESULT, parsed.answers, date=move_date.raw)
     if step_to_show(RESULT, parsed.answers) != RESULT or move_date.day is None:
         return redirect(f"{result_url}#your-dates")
-    page = result_page(parsed.answers, move_date, with_deadline_sources=True)
+    page = result_page(parsed.answers, move_date)
+    keys = [entry.item.key for section in page.sections for entry in section.items]
+    items = ChecklistItem.objects.for_result(keys).prefetch_related("deadline_sources")
     sources = {
         item.key: sources[0].page_url
-        for section in page.sections
-        for item in (entry.item for entry in section.items)
+        for item in items
         if (sources := list(item.deadline_sources.all()) or list(item.sources.all()))
     }
     body = calendar_file(page.plan, request.build_absolute_uri(result_url), sources)
@@ -82,15 +83,10 @@ def calendar(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def result_page(
-    answers: dict[str, str], move_date: MoveDate, with_deadline_sources: bool = False
-) -> pages.ResultPage:
-    countries = coverage_for(countries_to_look_up(answers))
+def result_page(answers: dict[str, str], move_date: MoveDate) -> pages.ResultPage:
+    countries = pages.coverage_of(countries_to_look_up(answers))
     matches = checklist(answers, countries)
-    items = ChecklistItem.objects.for_result([match.key for match in matches])
-    if with_deadline_sources:  # the calendar names them; the page does not
-        items = items.prefetch_related("deadline_sources")
-    return pages.result_page(matches, items, answers, countries, move_date)
+    return pages.result_page(matches, answers, countries, move_date)
 
 
 def address(request: HttpRequest) -> str:
@@ -114,10 +110,20 @@ def redirect_unless_at(
     return redirect(target)
 
 
-def render_step(request: HtmxHttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def render_step(
+    request: HtmxHttpRequest, template: str, context: dict[str, Any], in_kept_shell: bool = False
+) -> HttpResponse:
+    """The step's partial for htmx, else the full page: for a template that
+    shows nothing of the answers outside its step, its step inside a shell
+    kept in the process (guidance/page_shell.py)."""
     fragment = bool(request.htmx) and not request.htmx.history_restore_request
-    name = f"{template}#step" if fragment else template
-    response = render(request, name, {**context, "fragment": fragment})
+    context = {**context, "fragment": fragment}
+    if fragment:
+        response = render(request, f"{template}#step", context)
+    elif in_kept_shell:
+        response = HttpResponse(full_page(request, template, context))
+    else:
+        response = render(request, template, context)
     # So a browser never reuses a fragment as a page or the other way round.
     patch_vary_headers(response, VARYING_HEADERS)
     return response
