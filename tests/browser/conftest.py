@@ -1,8 +1,11 @@
 """Browser tests: the real Chromium against a live server, watched for problems.
 
-Every test here runs in a transaction that is really committed (the server runs
-in another thread), and the content loaded at set-up is restored after
-each test, so tests see the same site a visitor does.
+The live server runs in another thread, so it sees only what is committed:
+every test here runs on the committed content loaded at set-up, without a
+transaction around it. Most tests only read; the database counts every write
+(tests/support/database.py), and after a test that wrote (an editor saving in
+admin, a factory making a guide, a login) the loaded content is restored, so
+that each test starts from the same site a visitor sees.
 """
 
 import os
@@ -10,49 +13,62 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.test.testcases import LiveServerThread
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 from pytest_django.live_server_helper import LiveServer
 
 from tests.support.browser import watched
+from tests.support.database import restore_content_if_written
 
 
-# tryfirst: before pytest-django's own (also tryfirst, but registered earlier)
-# sorts the tests, so that it sees every browser test as transactional and
-# runs it after the tests that expect the loaded content, never among them.
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def is_browser_test(item: pytest.Item) -> bool:
+    return "tests/browser/" in item.nodeid
+
+
+# A wrapper: the marks go on before any other plugin's hook sees the tests (so
+# `-m browser` selects them); after pytest-django's sort (which puts the tests
+# that expect the loaded content first), browser tests go last, in their own
+# order, so that a transactional test elsewhere never runs among them.
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     for item in items:
-        if "tests/browser/" in item.nodeid:
+        if is_browser_test(item):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+    yield
+    items.sort(key=is_browser_test)
 
 
-def give_connections_the_saved_content() -> None:
-    """Give the connection this test uses the content saved at set-up.
+@pytest.fixture(autouse=True)
+def shared_database(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The committed content, for the test and the live server alike.
 
-    Django keeps the serialised content on the connection object, but once
-    Playwright's event loop runs, tests get other connection objects (they are
-    context-local), which lack it: after the first browser test flushed the
-    database, nothing would be restored (and the flush would re-run
-    post_migrate handlers whose rows then clash with the restored ones).
+    Restored before the test if anything wrote since it was last whole (a
+    transactional test elsewhere empties it), and after the test if the test
+    wrote: so no test needs to say whether it writes, and none can leave its
+    changes to the next.
     """
-    from django.db import connections
-
-    from tests.support.database import SERIALIZED_CONTENTS
-
-    for alias, contents in SERIALIZED_CONTENTS.items():
-        connections[alias]._test_serialized_contents = contents
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    give_connections_the_saved_content()
+    with django_db_blocker.unblock():
+        restore_content_if_written()
+        yield
+        restore_content_if_written()
+        # As a transactional test does: no connection left open (PostgreSQL
+        # could not drop the test database at the end).
+        for connection in connections.all(initialized_only=True):
+            connection.close()
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_teardown(item: pytest.Item) -> None:
-    give_connections_the_saved_content()
+# pytest-django would give a test that uses the live server (or asks for `db`,
+# as the `editor` fixture does) a transaction-test wrapper that empties the
+# database after it: here both are the shared database instead.
+@pytest.fixture
+def transactional_db(shared_database) -> None:
+    return None
+
+
+@pytest.fixture
+def db(shared_database) -> None:
+    return None
 
 
 @pytest.fixture(scope="session")
@@ -61,11 +77,41 @@ def base_url(live_server) -> str:
 
 
 @pytest.fixture
-def site(page: Page, live_server) -> Iterator[Page]:
+def tolerated_problems() -> tuple[str, ...]:
+    """Parts of problem messages that `site` and `without_javascript` let
+    pass; a module whose pages show an intended error status overrides it."""
+    return ()
+
+
+def assert_no_problems(problems: list[str], tolerated: tuple[str, ...]) -> None:
+    assert [problem for problem in problems if not any(part in problem for part in tolerated)] == []
+
+
+@pytest.fixture
+def site(page: Page, live_server, tolerated_problems) -> Iterator[Page]:
     """A page that fails the test on anything `watched` collects."""
     problems = watched(page, live_server.url)
     yield page
-    assert problems == []
+    assert_no_problems(problems, tolerated_problems)
+
+
+@pytest.fixture
+def without_javascript(browser: Browser, live_server, tolerated_problems) -> Iterator[Page]:
+    """As `site`, in a browser with JavaScript switched off."""
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    problems = watched(page, live_server.url)
+    yield page
+    context.close()
+    assert_no_problems(problems, tolerated_problems)
+
+
+@pytest.fixture(params=["with JavaScript", "without JavaScript"])
+def visitor(request: pytest.FixtureRequest) -> Page:
+    """The test runs twice: with JavaScript (`site`) and without it."""
+    if request.param == "with JavaScript":
+        return request.getfixturevalue("site")
+    return request.getfixturevalue("without_javascript")
 
 
 # Chromium and the live server ----------------------------------------------------

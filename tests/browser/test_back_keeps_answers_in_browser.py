@@ -3,15 +3,12 @@ JavaScript (htmx swaps the steps) and without it (whole pages), as GOV.UK's
 smart answers do: people fear that Back "breaks" a form."""
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from django.utils import translation
 from django.utils.translation import gettext
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from guidance.questionnaire import QUESTIONS, option_for
-from tests.support.browser import watched
 from tests.support.checklist import POLISH_CARPENTER
 
 COUNTRY_NAMES = {"pl": "Poland", "se": "Sweden"}
@@ -49,23 +46,6 @@ def expect_chosen(page: Page, key: str, value: str, country: str | None) -> None
         expect(page.locator(f"select#{key}")).to_have_value(value)
     else:
         expect(page.get_by_label(label_of(key, value), exact=True)).to_be_checked()
-
-
-@pytest.fixture
-def without_javascript(browser: Browser, live_server) -> Iterator[Page]:
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    page = context.new_page()
-    problems = watched(page, live_server.url)
-    yield page
-    context.close()
-    assert problems == []
-
-
-@pytest.fixture(params=["with JavaScript", "without JavaScript"])
-def visitor(request: pytest.FixtureRequest) -> Page:
-    if request.param == "with JavaScript":
-        return request.getfixturevalue("site")
-    return request.getfixturevalue("without_javascript")
 
 
 def test_back_and_forward_show_every_answer_chosen(visitor: Page):

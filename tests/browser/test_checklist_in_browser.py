@@ -4,16 +4,15 @@ changing an answer, switching language half-way, focus after a swap, and axe
 on every step."""
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from guidance.checklist_pages import question_title
 from guidance.questionnaire import QUESTIONS, option_for
-from tests.support.browser import assert_accessible, watched
+from tests.support.browser import assert_accessible
 from tests.support.checklist import CHECKLIST_PAGES, POLISH_CARPENTER
 
 CARPENTERS_ITEMS = {
@@ -50,23 +49,6 @@ def choose(page: Page, key: str, value: str, language: str) -> None:
     else:
         page.get_by_text(label_of(key, value, language), exact=True).click()
     page.get_by_role("button", name=WORDS[language]["continue"]).click()
-
-
-@pytest.fixture
-def without_javascript(browser: Browser, live_server) -> Iterator[Page]:
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    page = context.new_page()
-    problems = watched(page, live_server.url)
-    yield page
-    context.close()
-    assert problems == []
-
-
-@pytest.fixture(params=["with JavaScript", "without JavaScript"])
-def visitor(request: pytest.FixtureRequest) -> Page:
-    if request.param == "with JavaScript":
-        return request.getfixturevalue("site")
-    return request.getfixturevalue("without_javascript")
 
 
 @pytest.mark.parametrize("language", ["en", "nb"])

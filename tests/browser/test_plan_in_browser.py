@@ -6,7 +6,6 @@ walked through with and without JavaScript."""
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
 
 import pytest
 from django.utils import translation
@@ -17,30 +16,13 @@ from guidance.checklist_pages import question_title
 from guidance.models import ChecklistItem
 from guidance.personas import personas
 from guidance.questionnaire import QUESTIONS, option_for
-from tests.support.browser import assert_accessible, watched
+from tests.support.browser import assert_accessible
 
 PERSONAS = {persona.slug: persona for persona in personas()}
 AMERICAN_FAMILY = PERSONAS["american-family-moving-to-oslo"]
 PHONE = {"width": 390, "height": 844}
 CONTINUE = {"en": "Continue", "nb": "Fortsett"}
 COUNTRY_NAMES = {"en": {"es": "Spain", "er": "Eritrea", "no": "Norway"}}
-
-
-@pytest.fixture
-def without_javascript(browser: Browser, live_server) -> Iterator[Page]:
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    page = context.new_page()
-    problems = watched(page, live_server.url)
-    yield page
-    context.close()
-    assert problems == []
-
-
-@pytest.fixture(params=["with JavaScript", "without JavaScript"])
-def visitor(request: pytest.FixtureRequest) -> Page:
-    if request.param == "with JavaScript":
-        return request.getfixturevalue("site")
-    return request.getfixturevalue("without_javascript")
 
 
 def answer_every_question(page: Page, answers: dict[str, str], language: str = "en") -> None:
