@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from feedback.models import Report
+from feedback.models import COMMENT_MAX_LENGTH, PageFeedback, Report
 
 PATH_MAX_LENGTH = 200
 
@@ -39,3 +39,42 @@ class ReportForm(forms.ModelForm):  # type: ignore[type-arg]  # ModelForm[Report
     @property
     def is_from_a_robot(self) -> bool:
         return bool(self.cleaned_data.get("website"))
+
+
+class PageFeedbackForm(forms.Form):
+    """ "Was this page useful?": the page, the button pressed, an optional comment."""
+
+    page = forms.CharField(
+        widget=forms.HiddenInput,
+        error_messages={"required": _("This answer is not about a page of this site.")},
+    )
+    useful = forms.TypedChoiceField(
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        error_messages={"required": _("Choose Yes or No"), "invalid_choice": _("Choose Yes or No")},
+    )
+    comment = forms.CharField(
+        label=_("What was missing or unclear? (optional)"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Write at most %(limit_value)d characters")},
+    )
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    def clean_page(self) -> str:
+        path = page_path(self.cleaned_data.get("page"))
+        if not path:
+            raise forms.ValidationError(_("This answer is not about a page of this site."))
+        return path
+
+    @property
+    def is_from_a_robot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def save(self) -> PageFeedback:
+        return PageFeedback.objects.create(
+            page=self.cleaned_data["page"],
+            useful=self.cleaned_data["useful"],
+            comment=self.cleaned_data["comment"].strip(),
+        )
