@@ -3,17 +3,19 @@ with diffs and revert (the guides' ContentAdmin), and the countries as rows
 with a searchable country field and an optional translated note.
 
 Publishers (content/editors.py) may delete a country row; the agreement's
-History then says which countries were added or removed, and by whom.
+History then says which countries were added or removed, and by whom. Only
+they publish and unpublish; a live agreement, its countries included, is
+edited through drafts they approve (content/workflow_admin.py).
 """
 
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, Field, QuerySet
 from django.http import HttpRequest
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from simple_history.utils import update_change_reason
@@ -21,6 +23,7 @@ from simple_history.utils import update_change_reason
 from agreements.countries import sorted_countries
 from agreements.models import Agreement, AgreementCountry
 from content.admin import ContentAdmin, ReviewOverdueFilter, TranslationGapFilter
+from content.workflow_admin import PublishingWorkflowAdmin
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -84,8 +87,11 @@ class CountryCount(TypedDict):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(ContentAdmin[Agreement]):
+class AgreementAdmin(PublishingWorkflowAdmin[Agreement], ContentAdmin[Agreement]):
     inlines = [AgreementCountryInline]
+    # A live agreement's draft holds its countries too, one row per country.
+    draft_children = {"countries": "country"}
+    actions = ["publish", "unpublish"]
     list_display = [
         *("name", "kind", "published", "country_count"),
         *("in_force", "last_reviewed", "review_status", "translation_status"),
@@ -120,6 +126,8 @@ class AgreementAdmin(ContentAdmin[Agreement]):
         """Countries added or removed go into the agreement's History too
         (as its change reason), not only into the rows' own history."""
         super().save_related(request, form, formsets, change)
+        if self.saved_as_draft(request):
+            return  # nothing saved yet: publishing the draft writes the history
         countries = [formset for formset in formsets if formset.model is AgreementCountry]
         added = [row.name for formset in countries for row in formset.new_objects]
         removed = [row.name for formset in countries for row in formset.deleted_objects]
@@ -130,6 +138,29 @@ class AgreementAdmin(ContentAdmin[Agreement]):
             reasons.append(_("Countries removed: %(names)s.") % {"names": ", ".join(removed)})
         if reasons and change:
             update_change_reason(form.instance, " ".join(reasons))
+
+    @admin.action(description=_("Publish the selected agreements"), permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Agreement]) -> None:
+        self.set_published(request, queryset, published=True)
+
+    @admin.action(description=_("Unpublish the selected agreements"), permissions=["publish"])
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Agreement]) -> None:
+        self.set_published(request, queryset, published=False)
+
+    def set_published(
+        self, request: HttpRequest, queryset: QuerySet[Agreement], published: bool
+    ) -> None:
+        changed = 0
+        # One save per agreement, so each change gets a history entry.
+        for agreement in queryset.exclude(published=published):
+            agreement.published = published
+            agreement.save()
+            changed += 1
+        self.message_user(
+            request,
+            ngettext("Changed %d agreement.", "Changed %d agreements.", changed) % changed,
+            messages.SUCCESS,
+        )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Agreement]:
         agreements: QuerySet[Agreement] = super().get_queryset(request)

@@ -10,6 +10,7 @@ from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
 from agreements.models import Agreement, AgreementCountry
+from content.history_records import HistoricalRecordsWithRelations
 
 
 @register(Agreement)
@@ -23,5 +24,11 @@ class AgreementCountryTranslation(TranslationOptions):
     fields = ("note",)
 
 
-register_history(Agreement, excluded_fields=["name", "summary", "body"])
+# Its sources are part of each version, as a guide's (guidance/translation.py).
+register_history(
+    Agreement,
+    excluded_fields=["name", "summary", "body"],
+    m2m_fields=["sources"],
+    records_class=HistoricalRecordsWithRelations,
+)
 register_history(AgreementCountry, excluded_fields=["note"])

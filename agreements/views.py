@@ -12,6 +12,7 @@ from agreements.countries import is_country
 from agreements.forms import CountryChoiceForm
 from agreements.models import NORWEGIAN_TERRITORY, Agreement, AgreementCountry
 from agreements.pages import CountryPage
+from content.workflow import previewed_change, show_pending_values
 
 
 @require_safe
@@ -61,6 +62,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     # response vary on Cookie, which published pages must not.
     if not agreement.published and not can_preview(request):
         raise Http404
+    if (change := previewed_change(request, agreement)) is not None:
+        show_pending_values(agreement, change)  # staff's ?preview=<id>, never cached
     response = render(request, "agreements/detail.html", {"agreement": agreement})
     if not agreement.published:
         add_never_cache_headers(response)  # a preview must never reach a shared cache

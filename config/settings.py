@@ -46,6 +46,15 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    if raw.strip() not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
+    return raw.strip()
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -90,6 +99,7 @@ INSTALLED_APPS = [
     "guidance.apps.GuidanceConfig",
     "about.apps.AboutConfig",
     "feedback.apps.FeedbackConfig",  # not a content app: a report must not empty the page cache
+    "linkcheck.apps.LinkcheckConfig",  # nor is this: a link check's result is not content
 ]
 
 MIDDLEWARE = [
@@ -104,6 +114,10 @@ MIDDLEWARE = [
     "config.middleware.refuse_too_many_fields",
     # 304 for a page the browser or a shared cache already has (by ETag).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Approved changes and expiries whose time has come are published before
+    # the page cache is asked, so it never serves a page from before them
+    # (content/scheduling.py); staff's ?preview=<id> is answered here too.
+    "content.scheduling.ScheduledPublishingMiddleware",
     # Public pages come from the cache before any other work is done; they
     # are kept compressed and uncompressed, as asked for.
     "config.page_cache.AnonymousPageCacheMiddleware",
@@ -136,6 +150,9 @@ TEMPLATES = [
                 "config.context_processors.languages",
                 "config.context_processors.content_version_for_fragments",
             ],
+            # Admin's index reads every app (guides, link checks, visitors'
+            # feedback), so its tags live in config, the layer above them all.
+            "libraries": {"editor_attention": "config.editor_attention"},
         },
     },
 ]
@@ -201,6 +218,15 @@ else:
 # change reaches every visitor within this many seconds (half again while the
 # cache refreshes it). 0: shared caches keep nothing.
 SHARED_CACHE_SECONDS = env_int("DJANGO_SHARED_CACHE_SECONDS", 60)
+
+# Whether a publisher may approve a draft they wrote or last edited
+# (content/workflow.py): "never", "always", or "when-only-publisher" (only
+# while no other active publisher could approve it).
+CONTENT_ALLOW_SELF_APPROVAL = env_choice(
+    "DJANGO_CONTENT_ALLOW_SELF_APPROVAL",
+    "when-only-publisher",
+    ("never", "always", "when-only-publisher"),
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from content.history import LineDiffContextHelper
+from content.history_admin import HistoryAdminMixin
 from content.markdown import validate_renderable_markdown
 from content.models import (
     Rate,
@@ -57,14 +57,13 @@ CONFIRMED = "confirmed"
 
 
 # SimpleHistoryAdmin has no type hints (django-simple-history ships none).
-class ContentAdmin[M: models.Model](SimpleHistoryAdmin, TabbedTranslationAdmin[M]):  # type: ignore[misc]
+class ContentAdmin[M: models.Model](
+    HistoryAdminMixin,
+    SimpleHistoryAdmin,  # type: ignore[misc]
+    TabbedTranslationAdmin[M],
+):
     # The library's list has an inline style, which the site's policy blocks.
     object_history_list_template = "content/admin/object_history_list.html"
-
-    def get_historical_record_context_helper(
-        self, request: HttpRequest, historical_record: models.Model
-    ) -> LineDiffContextHelper:
-        return LineDiffContextHelper(self.model, historical_record)
 
     def formfield_for_dbfield(
         self, db_field: "models.Field[Any, Any]", request: HttpRequest, **kwargs: Any
@@ -246,3 +245,7 @@ class RateAdmin(ContentAdmin[Rate]):
         if not rate.renews_on:
             return _("No fixed yearly change")
         return _("Up to date")
+
+
+# Registers the list of pending versions (drafts of live records) in this app.
+from content import workflow_admin  # noqa: E402, F401

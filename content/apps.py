@@ -23,18 +23,26 @@ def content_app_labels() -> list[str]:
     return [config.label for config in configs if isinstance(config, ContentAppConfig)]
 
 
+# Content models that no public page shows: a pending version (a draft of a
+# live page) reaches visitors only when it is published, and publishing saves
+# the record itself, which does move the version on.
+NOT_ON_PAGES = {"pendingchange"}
+
+
 def forget_cached_content(sender: type[Model], **kwargs: Any) -> None:
     """Signal receiver: a content record changed, so every cache built on it is stale."""
     from content.cache import bump_content_version
 
     # Not every sender is an installed app's (the migration recorder's is not).
+    if sender._meta.model_name in NOT_ON_PAGES:
+        return
     if isinstance(apps.app_configs.get(sender._meta.app_label), ContentAppConfig):
         bump_content_version()
 
 
 class ContentConfig(ContentAppConfig):
     name = "content"
-    verbose_name = _("Official sources")
+    verbose_name = _("Sources, rates and publishing")
 
     def ready(self) -> None:
         from content.editors import sync_groups

@@ -4,10 +4,12 @@ Editors write: they may add, change and view everything in the content apps
 (sources, guides, checklist items, agreements), but delete nothing and see
 nothing else (not users, not groups).
 
-Publishers do what an editor does, and also delete what may be deleted (an
-agreement's country added by mistake; checklist items are never deletable,
-whatever the permission says) and unlock logins: they see admin's list of
-failed logins (django-axes) and may delete an entry, which lifts its lock.
+Publishers do what an editor does, and also approve, publish and unpublish
+(permission content.publish: content/workflow.py), delete what may be deleted
+(an agreement's country added by mistake, a draft nobody wants; checklist
+items are never deletable, whatever the permission says) and unlock logins:
+they see admin's list of failed logins (django-axes) and may delete an entry,
+which lifts its lock.
 
 The permissions are refreshed after every migrate, so a new content model is
 editable as soon as it exists.
@@ -29,6 +31,8 @@ PUBLISHER_ACTIONS = (*EDITOR_ACTIONS, "delete")
 UNLOCK_PERMISSIONS = {
     "axes": ("view_accessattempt", "delete_accessattempt", "view_accessfailurelog")
 }
+# Approving and publishing drafts, publishing and unpublishing (content/workflow.py).
+PUBLISH_PERMISSIONS = {"content": ("publish",)}
 
 
 def content_permissions(actions: tuple[str, ...]) -> list[Permission]:
@@ -50,7 +54,7 @@ def editor_permissions() -> list[Permission]:
 
 def publisher_permissions() -> list[Permission]:
     unlock = Q()
-    for app_label, codenames in UNLOCK_PERMISSIONS.items():
+    for app_label, codenames in (*UNLOCK_PERMISSIONS.items(), *PUBLISH_PERMISSIONS.items()):
         unlock |= Q(content_type__app_label=app_label, codename__in=codenames)
     return [*content_permissions(PUBLISHER_ACTIONS), *Permission.objects.filter(unlock)]
 

@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, Max, OuterRef, Subquery
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -360,3 +363,167 @@ class RateValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rate.key} {self.amount} ({self.valid_from.isoformat()})"
+
+
+class PendingChangeQuerySet(models.QuerySet["PendingChange"]):
+    """Pending versions of live records; see content/workflow.py for the rules."""
+
+    def open(self) -> Self:
+        """Not yet published: the record's current draft (or scheduled expiry)."""
+        return self.filter(state__in=PendingChange.OPEN_STATES)
+
+    def for_record(self, record: models.Model) -> Self:
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+        )
+
+    def for_listing(self) -> Self:
+        return self.select_related("author", "reviewer", "content_type").prefetch_related("record")
+
+    def awaiting_review(self) -> Self:
+        """Submitted for review and not yet decided, oldest first."""
+        return self.filter(state=PendingChange.State.SUBMITTED).for_listing().order_by("updated")
+
+    def scheduled(self, now: datetime.datetime | None = None) -> Self:
+        """Approved, with a go-live (or, for an expiry, unpublish) time still ahead."""
+        return (
+            self.filter(state=PendingChange.State.APPROVED, go_live_at__gt=now or timezone.now())
+            .for_listing()
+            .order_by("go_live_at")
+        )
+
+    def returned_to(self, user: Any) -> Self:
+        """The author's changes that a publisher rejected, newest first."""
+        return (
+            self.filter(state=PendingChange.State.REJECTED, author=user)
+            .for_listing()
+            .order_by("-updated")
+        )
+
+    def due(self, now: datetime.datetime | None = None) -> Self:
+        """Approved and due now or earlier: what the scheduler applies."""
+        return self.filter(
+            state=PendingChange.State.APPROVED, go_live_at__lte=now or timezone.now()
+        ).order_by("go_live_at", "pk")
+
+    def next_due_time(self) -> datetime.datetime | None:
+        found: datetime.datetime | None = self.filter(
+            state=PendingChange.State.APPROVED, go_live_at__isnull=False
+        ).aggregate(first=models.Min("go_live_at"))["first"]
+        return found
+
+    def token_for(self, record: models.Model) -> str:
+        """Changes whenever the record's open pending versions are saved or
+        change state; "" when it has none (for edit locks and stale-form checks)."""
+        rows = self.open().for_record(record).order_by("pk").values_list("pk", "updated", "state")
+        return ";".join(f"{pk}:{updated.isoformat()}:{state}" for pk, updated, state in rows)
+
+
+PendingChangeManager = models.Manager.from_queryset(PendingChangeQuerySet)
+
+
+class PendingChange(models.Model):
+    """A proposed version of a live record (a guide, a checklist item, an
+    agreement with its countries), or its scheduled expiry: visitors see the
+    record as it is until a publisher publishes the change."""
+
+    class Kind(models.TextChoices):
+        EDIT = "edit", _("Draft of changes")
+        EXPIRY = "expiry", _("Expiry (unpublish)")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        APPROVED = "approved", _("Approved (scheduled)")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+
+    # A rejected change stays the record's draft, returned to its author with
+    # the reviewer's note, until it is saved again (back to draft) or discarded.
+    OPEN_STATES: ClassVar[tuple[str, ...]] = (
+        State.DRAFT,
+        State.SUBMITTED,
+        State.APPROVED,
+        State.REJECTED,
+    )
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of record")
+    )
+    object_id = models.PositiveIntegerField(_("record id"))
+    record = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.EDIT)
+    # {"fields": {name: value}, "m2m": {name: [pk, …]}, "children": {name: {…}}},
+    # see content/workflow.py.
+    values = models.JSONField(_("proposed values"), default=dict, encoder=DjangoJSONEncoder)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State, default=State.DRAFT, db_index=True
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pending_changes",
+        verbose_name=_("author"),
+    )
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_changes",
+        verbose_name=_("reviewer"),
+    )
+    note = models.TextField(_("reviewer's note"), blank=True)
+    go_live_at = models.DateTimeField(_("goes live at"), null=True, blank=True, db_index=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects: ClassVar[PendingChangeManager["PendingChange"]] = PendingChangeManager()
+
+    class Meta:
+        ordering = ["-updated"]
+        verbose_name = _("pending version")
+        verbose_name_plural = _("pending versions")
+        permissions = [("publish", _("Can approve, publish and unpublish content"))]
+        constraints = [
+            # One open draft and one open expiry per record at most.
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "kind"],
+                condition=models.Q(state__in=["draft", "submitted", "approved", "rejected"]),
+                name="one_open_pending_change_per_record_and_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.record or _('(deleted record)')} – {self.get_state_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in self.OPEN_STATES
+
+    def get_admin_url(self) -> str:
+        """The review page: live and pending side by side."""
+        return reverse("admin:content_pendingchange_change", args=[self.pk])
+
+    def record_model(self) -> type[models.Model]:
+        model = self.content_type.model_class()
+        if model is None:  # the model was removed since
+            raise LookupError(self.content_type)
+        return model
+
+    def get_record_admin_url(self) -> str:
+        opts = self.record_model()._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.object_id])

@@ -4,6 +4,8 @@ on top of the shared content admin (content/admin.py).
 A guide's change page lists where it is used (guidance/where_used.py);
 unpublishing a guide that is still linked, or publishing one whose bokmål is
 missing, asks first. Unpublished checklist items are named above their list.
+A live guide or item is edited through drafts that a publisher approves, and
+only publishers publish and unpublish (content/workflow_admin.py).
 """
 
 from typing import TYPE_CHECKING, Any
@@ -19,7 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from content.admin import ContentAdmin, ReviewOverdueFilter, TranslationGapFilter
+from content.models import PendingChange
 from content.translation_status import Gap, translation_statuses
+from content.workflow_admin import PublishingWorkflowAdmin
 from guidance.models import ChecklistItem, Guide, Topic
 from guidance.where_used import uses_of
 
@@ -33,13 +37,16 @@ class GuideAdminForm(forms.ModelForm):  # type: ignore[type-arg]  # ModelForm[Gu
     def clean(self) -> dict[str, Any]:
         super().clean()  # a ModelForm's clean() fills in and returns self.cleaned_data
         cleaned = self.cleaned_data
-        if cleaned.get("status") == Guide.Status.PUBLISHED and not cleaned.get("sources"):
+        # Only publishers may set the status (content/workflow_admin.py): for
+        # everyone else, and on a live guide's draft, it is the stored one.
+        status = cleaned.get("status", self.instance.status)
+        if status == Guide.Status.PUBLISHED and not cleaned.get("sources"):
             self.add_error("sources", NO_SOURCE_MESSAGE)
         return cleaned
 
 
 @admin.register(Guide)
-class GuideAdmin(ContentAdmin[Guide]):
+class GuideAdmin(PublishingWorkflowAdmin[Guide], ContentAdmin[Guide]):
     form = GuideAdminForm
     list_display = [
         *("title", "topic", "status", "last_reviewed", "review_status"),
@@ -61,6 +68,16 @@ class GuideAdmin(ContentAdmin[Guide]):
         (_("Sources and related guides"), {"fields": ["sources", "related"]}),
         (_("Where it is used"), {"fields": ["where_used"]}),
     ]
+
+    def publishing_refused(self, change: PendingChange, record: Guide) -> "StrPromise | None":
+        """Approving a guide submitted for publication publishes it: it must
+        cite a source, as the form and the publish action require."""
+        status = change.values.get("fields", {}).get("status", record.status)
+        sources = change.values.get("m2m", {}).get("sources")
+        cites = record.sources.exists() if sources is None else bool(sources)
+        if status == Guide.Status.PUBLISHED and not cites:
+            return NO_SOURCE_MESSAGE
+        return None
 
     @admin.display(description=_("linked from"))
     def where_used(self, guide: Guide) -> "SafeString | StrPromise":
@@ -90,7 +107,7 @@ class GuideAdmin(ContentAdmin[Guide]):
                 messages.WARNING,
             )
 
-    @admin.action(description=_("Publish the selected guides"), permissions=["change"])
+    @admin.action(description=_("Publish the selected guides"), permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Guide]) -> HttpResponse | None:
         drafts = queryset.exclude(status=Guide.Status.PUBLISHED)
         statuses = translation_statuses(Guide, drafts)
@@ -135,7 +152,7 @@ class GuideAdmin(ContentAdmin[Guide]):
             )
         return None
 
-    @admin.action(description=_("Unpublish the selected guides"), permissions=["change"])
+    @admin.action(description=_("Unpublish the selected guides"), permissions=["publish"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Guide]) -> HttpResponse | None:
         linked = [
             (str(guide), [(use.text, use.admin_url) for use in uses])
@@ -177,7 +194,7 @@ class TopicAdmin(ContentAdmin[Topic]):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(ContentAdmin[ChecklistItem]):
+class ChecklistItemAdmin(PublishingWorkflowAdmin[ChecklistItem], ContentAdmin[ChecklistItem]):
     """Items are edited and unpublished, never deleted: the rules refer to
     them by key, so a key is fixed once saved (guidance/checks.py)."""
 
@@ -204,7 +221,8 @@ class ChecklistItemAdmin(ContentAdmin[ChecklistItem]):
     def get_readonly_fields(
         self, request: HttpRequest, obj: ChecklistItem | None = None
     ) -> list[str] | tuple[str, ...]:
-        return ["key", *self.readonly_fields] if obj is not None else self.readonly_fields
+        fields = list(super().get_readonly_fields(request, obj))  # with the publishing field
+        return ["key", *fields] if obj is not None else fields
 
     def has_delete_permission(self, request: HttpRequest, obj: ChecklistItem | None = None) -> bool:
         return False
@@ -222,11 +240,11 @@ class ChecklistItemAdmin(ContentAdmin[ChecklistItem]):
             response.context_data["unpublished_keys"] = list(unpublished)
         return response
 
-    @admin.action(description=_("Publish the selected checklist items"), permissions=["change"])
+    @admin.action(description=_("Publish the selected checklist items"), permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet[ChecklistItem]) -> None:
         self.set_published(request, queryset, published=True)
 
-    @admin.action(description=_("Unpublish the selected checklist items"), permissions=["change"])
+    @admin.action(description=_("Unpublish the selected checklist items"), permissions=["publish"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[ChecklistItem]) -> None:
         self.set_published(request, queryset, published=False)
 

@@ -13,6 +13,7 @@ a change. The _en and _nb fields hold the real text.
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
+from content.history_records import HistoricalRecordsWithRelations
 from guidance.models import ChecklistItem, Guide, Topic
 
 
@@ -29,7 +30,14 @@ class GuideTranslation(TranslationOptions):
 
 
 register_history(Topic, excluded_fields=["title", "summary"])
-register_history(Guide, excluded_fields=["title", "summary", "body"])
+# Sources and related guides are part of each version (and of a revert): one
+# save is one version, its relations included (content/history_records.py).
+register_history(
+    Guide,
+    excluded_fields=["title", "summary", "body"],
+    m2m_fields=["sources", "related"],
+    records_class=HistoricalRecordsWithRelations,
+)
 
 
 @register(ChecklistItem)
@@ -38,4 +46,9 @@ class ChecklistItemTranslation(TranslationOptions):
     required_languages = ("en",)
 
 
-register_history(ChecklistItem, excluded_fields=["title", "body", "step", "deadline"])
+register_history(
+    ChecklistItem,
+    excluded_fields=["title", "body", "step", "deadline"],
+    m2m_fields=["sources", "deadline_sources"],
+    records_class=HistoricalRecordsWithRelations,
+)

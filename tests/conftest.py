@@ -13,7 +13,7 @@ from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
 from tests.support.clients import EDITOR_PASSWORD, make_client
-from tests.support.database import SERIALIZED_CONTENTS
+from tests.support.database import save_content
 
 # Property tests keep no example database on disk: runs stay independent of
 # each other (and of parallel runs in the same folder).
@@ -89,8 +89,12 @@ def pytest_terminal_summary(terminalreporter) -> None:
 @pytest.fixture(autouse=True)
 def empty_cache() -> None:
     """Each test starts with an empty cache: cached pages and lookups from an
-    earlier test's (rolled back) data must not leak into the next."""
+    earlier test's (rolled back) data must not leak into the next. Nor may
+    an earlier test's scheduled publication: each test starts with none."""
+    from content.scheduling import know_nothing_is_due
+
     cache.clear()
+    know_nothing_is_due()
 
 
 @pytest.fixture
@@ -121,9 +125,10 @@ def django_db_setup(django_db_setup, django_db_blocker) -> None:
     with django_db_blocker.unblock():
         call_command("loadcontent", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
         for connection in connections.all(initialized_only=True):
-            contents = connection.creation.serialize_db_to_string()
-            connection._test_serialized_contents = contents
-            SERIALIZED_CONTENTS[connection.alias] = contents
+            # For a transactional test with serialized_rollback (browser
+            # tests restore it their own, quicker way).
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            save_content(connection)
 
 
 @pytest.fixture(scope="session", autouse=True)

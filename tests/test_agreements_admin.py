@@ -9,6 +9,7 @@ from django.utils.html import escape
 
 from agreements.lookup import coverage_for
 from agreements.models import Agreement, AgreementCountry
+from tests.support.publishing import make_publisher, publish_draft_of
 
 
 def coverage_of(code: str):
@@ -24,9 +25,12 @@ def change_url(agreement: Agreement) -> str:
 
 
 def form_data(agreement: Agreement, rows: list[dict] | None = None, **changes) -> dict:
-    """What the change form posts for this agreement, with some fields changed."""
+    """What the change form posts for this agreement, with some fields changed.
+    A live agreement is edited through a draft, whose form shows every country
+    as a new row (content/workflow_admin.py)."""
     existing = list(agreement.countries.all())
     rows = rows if rows is not None else [{} for _row in existing]
+    live = agreement.published
     data = {
         "slug": agreement.slug,
         "kind": agreement.kind,
@@ -35,7 +39,7 @@ def form_data(agreement: Agreement, rows: list[dict] | None = None, **changes) -
         "last_reviewed": agreement.last_reviewed.isoformat(),
         "sources": [source.pk for source in agreement.sources.all()],
         "countries-TOTAL_FORMS": len(rows),
-        "countries-INITIAL_FORMS": len(existing),
+        "countries-INITIAL_FORMS": 0 if live else len(existing),
         "countries-MIN_NUM_FORMS": 0,
         "countries-MAX_NUM_FORMS": 1000,
     }
@@ -51,7 +55,7 @@ def form_data(agreement: Agreement, rows: list[dict] | None = None, **changes) -
     for number, row in enumerate(rows):
         current = existing[number] if number < len(existing) else None
         values = {
-            "id": current.pk if current else "",
+            "id": current.pk if current and not live else "",
             "agreement": agreement.pk,
             "country": current.country.code if current else "",
             "note_en": (current.note_en or "") if current else "",
@@ -62,7 +66,7 @@ def form_data(agreement: Agreement, rows: list[dict] | None = None, **changes) -
     return {**data, **changes}
 
 
-def test_an_editors_change_shows_on_the_country_page_at_the_next_request(editor_client, client):
+def test_a_published_change_shows_on_the_country_page_at_the_next_request(editor_client, client):
     us = Agreement.objects.get(slug="united-states")
     assert escape(us.name_nb) in client.get("/nb/agreements/us/").content.decode()
     response = editor_client.post(
@@ -70,6 +74,9 @@ def test_an_editors_change_shows_on_the_country_page_at_the_next_request(editor_
         form_data(us, name_nb="Trygdeavtalen med De forente stater", covers_healthcare="on"),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
+    # The editor's draft is not the visitors' page until a publisher publishes it.
+    assert "De forente stater" not in client.get("/nb/agreements/us/").content.decode()
+    publish_draft_of(us)
     html = client.get("/nb/agreements/us/").content.decode()
     assert "Trygdeavtalen med De forente stater" in html
     assert "Helsehjelp: omfattet" in html
@@ -83,6 +90,8 @@ def test_an_editor_can_add_a_country_with_a_note_and_the_lookup_sees_it(editor_c
     rows = [{}, {"country": "PE", "note_en": "Test note", "note_nb": "Testmerknad"}]
     response = editor_client.post(change_url(chile), form_data(chile, rows=rows))
     assert response.status_code == 302
+    assert not coverage_of("pe").has_agreement  # a draft, until it is published
+    publish_draft_of(chile)
     assert coverage_of("pe").agreements[0].note == "Test note"
 
 
@@ -117,8 +126,11 @@ def test_history_records_who_changed_which_language_and_can_revert(editor_client
     us = Agreement.objects.get(slug="united-states")
     loaded_summary = us.summary_nb
     editor_client.post(change_url(us), form_data(us, summary_nb="Ny oppsummering."))
+    publish_draft_of(us)
+    # Published from the editor's draft: the publisher approved it, the editor wrote it.
     latest = us.history.latest()
-    assert latest.history_user.username == "editor-in-test"
+    assert latest.history_user == make_publisher()
+    assert "editor-in-test" in latest.history_change_reason
     changes = {
         change.field: change.new for change in latest.diff_against(latest.prev_record).changes
     }

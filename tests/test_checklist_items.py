@@ -18,6 +18,7 @@ from guidance.models import ChecklistItem, Guide
 from guidance.rules import ITEM_KEYS
 from tests.support.checklist import POLISH_CARPENTER, item_html, result_url
 from tests.support.clients import make_client
+from tests.support.publishing import publish_draft_of, publisher_client
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +134,7 @@ def test_the_check_reads_no_database_unless_asked_to(django_assert_num_queries):
 # Admin ---------------------------------------------------------------------------
 
 
-def test_an_editor_changes_the_wording_and_sees_it_on_the_next_result_page(client, editor_client):
+def test_an_editors_published_wording_shows_on_the_next_result_page(client, editor_client):
     item = ChecklistItem.objects.get(key="tax-card")
     url = result_url("nb", POLISH_CARPENTER)
     assert item.title_nb in client.get(url).content.decode()  # and now in the page cache
@@ -141,6 +142,9 @@ def test_an_editor_changes_the_wording_and_sees_it_on_the_next_result_page(clien
         change_url(item), form_data(item, title_nb="Skaff skattekort før første lønning")
     )
     assert response.status_code == 302
+    # The editor's draft: visitors still get the published wording.
+    assert "Skaff skattekort før første lønning" not in client.get(url).content.decode()
+    publish_draft_of(item)
     page = client.get(url).content.decode()
     assert "Skaff skattekort før første lønning" in item_html(page, "tax-card")
 
@@ -174,9 +178,9 @@ def test_no_one_can_delete_an_item_in_admin(editor_client):
     assert ChecklistItem.objects.filter(key="gp").exists()
 
 
-def test_an_editor_unpublishes_an_item_and_it_leaves_every_list(client, editor_client):
+def test_a_publisher_unpublishes_an_item_and_it_leaves_every_list(client):
     item = ChecklistItem.objects.get(key="child-benefit")
-    response = editor_client.post(
+    response = publisher_client().post(
         "/admin/guidance/checklistitem/",
         {"action": "unpublish", "_selected_action": [item.pk]},
     )
@@ -211,8 +215,11 @@ def test_every_change_is_kept_in_history(editor_client):
     item = ChecklistItem.objects.get(key="emergency")
     before = item.history.count()
     editor_client.post(change_url(item), form_data(item, body_en="Call 113."))
+    assert item.history.count() == before  # a draft is not a change of the item yet
+    publish_draft_of(item)
     assert item.history.count() == before + 1
     assert item.history.first().body_en == "Call 113."
+    assert "editor-in-test" in item.history.first().history_change_reason
     history = editor_client.get(f"/admin/guidance/checklistitem/{item.pk}/history/")
     assert history.status_code == 200
 

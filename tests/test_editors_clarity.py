@@ -9,6 +9,7 @@ from agreements.models import Agreement
 from guidance.models import Guide
 from tests.support.admin_forms import change_url, form_data
 from tests.support.factories import make_guide
+from tests.support.publishing import publish_draft_of, publisher_client
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,7 @@ def test_a_one_word_change_in_a_paragraph_marks_only_that_word(editor_client):
     guide = make_guide(body_en=f"Intro.\n\n{paragraph}\n\nEnd.")
     changed = paragraph.replace("healthcare", "medical care")
     editor_client.post(change_url(guide), form_data(guide, body_en=f"Intro.\n\n{changed}\n\nEnd."))
+    publish_draft_of(guide)
     history = history_of(editor_client, guide)
     assert "<del>Members of the scheme get <mark>healthcare</mark> and benefits" in history
     assert "<ins>Members of the scheme get <mark>medical care</mark> and benefits" in history
@@ -40,7 +42,7 @@ def test_a_one_word_change_in_a_paragraph_marks_only_that_word(editor_client):
 
 def test_empty_values_read_empty_and_choices_read_their_label(editor_client):
     guide = make_guide(title_nb="", status=Guide.Status.DRAFT)
-    editor_client.post(
+    publisher_client().post(  # only a publisher sets the status
         change_url(guide),
         form_data(guide, title_nb="Ny tittel", status=Guide.Status.PUBLISHED),
     )

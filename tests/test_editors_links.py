@@ -8,6 +8,7 @@ from agreements.models import Agreement
 from guidance.models import ChecklistItem, Guide
 from tests.support.admin_forms import change_url, form_data
 from tests.support.factories import make_guide
+from tests.support.publishing import publish_draft_of, publisher_client
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +16,8 @@ pytestmark = pytest.mark.django_db
 def test_a_published_guides_old_address_redirects_permanently(editor_client, client):
     guide = make_guide(slug="old-name")
     editor_client.post(change_url(guide), form_data(guide, slug="new-name"))
+    assert client.get("/en/guides/old-name/").status_code == 200  # a draft, not yet live
+    publish_draft_of(guide)
     response = client.get("/en/guides/old-name/")
     assert response.status_code == 301
     assert response["Location"] == "/en/guides/new-name/"
@@ -24,8 +27,11 @@ def test_a_published_guides_old_address_redirects_permanently(editor_client, cli
 def test_changing_the_slug_back_serves_the_guide_at_its_first_address(editor_client, client):
     guide = make_guide(slug="first-name")
     editor_client.post(change_url(guide), form_data(guide, slug="second-name"))
+    publish_draft_of(guide)
     guide.refresh_from_db()
+    assert client.get("/en/guides/first-name/")["Location"] == "/en/guides/second-name/"
     editor_client.post(change_url(guide), form_data(guide, slug="first-name"))
+    publish_draft_of(guide)
     assert client.get("/en/guides/first-name/").status_code == 200
     assert client.get("/en/guides/second-name/")["Location"] == "/en/guides/first-name/"
 
@@ -39,6 +45,8 @@ def test_a_draft_that_was_never_published_leaves_no_old_address(editor_client, c
 def test_an_old_address_of_an_unpublished_guide_is_a_404(editor_client, client):
     guide = make_guide(slug="was-public")
     editor_client.post(change_url(guide), form_data(guide, slug="now-hidden"))
+    publish_draft_of(guide)
+    assert client.get("/en/guides/was-public/").status_code == 301
     Guide.objects.filter(pk=guide.pk).update(status=Guide.Status.DRAFT)
     assert client.get("/en/guides/was-public/").status_code == 404
 
@@ -80,21 +88,22 @@ def unpublish(client, guide: Guide, **extra):
     )
 
 
-def test_unpublishing_a_linked_guide_lists_the_links_and_asks_first(editor_client):
+def test_unpublishing_a_linked_guide_lists_the_links_and_asks_first():
+    publisher = publisher_client()  # only publishers unpublish
     target = make_guide(slug="still-linked")
     make_guide(title_en="The guide that links", body_en="See [it](/en/guides/still-linked/).")
-    page = unpublish(editor_client, target).content.decode()
+    page = unpublish(publisher, target).content.decode()
     assert "Unpublish guides that are still linked?" in page
     assert "Guide: The guide that links" in page
     target.refresh_from_db()
     assert target.is_published
 
-    unpublish(editor_client, target, confirmed="yes")
+    unpublish(publisher, target, confirmed="yes")
     target.refresh_from_db()
     assert not target.is_published
 
 
-def test_unpublishing_a_guide_nothing_links_to_asks_nothing(editor_client):
+def test_unpublishing_a_guide_nothing_links_to_asks_nothing():
     guide = make_guide()
-    page = unpublish(editor_client, guide).content.decode()
+    page = unpublish(publisher_client(), guide).content.decode()
     assert "Unpublished 1 guide." in page

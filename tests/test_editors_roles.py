@@ -10,6 +10,7 @@ from django.core.management import call_command
 from agreements.models import Agreement, AgreementCountry
 from content.editors import EDITORS_GROUP, PUBLISHERS_GROUP, sync_publishers_group
 from tests.support.clients import EDITOR_PASSWORD, make_client
+from tests.support.publishing import post_and_publish
 from tests.test_agreements_admin import change_url, form_data
 
 pytestmark = pytest.mark.django_db
@@ -61,18 +62,27 @@ def test_an_editor_gets_no_delete_box_for_a_country(editor_client):
 
 def test_a_publisher_removes_a_country_and_history_says_so(publisher_client):
     agreement = Agreement.objects.get(slug="united-states")
-    publisher_client.post(change_url(agreement), form_data(agreement, rows=[{}, {"country": "CA"}]))
+    # A live agreement: each change is a draft the publisher publishes at once.
+    post_and_publish(
+        publisher_client, change_url(agreement), form_data(agreement, rows=[{}, {"country": "CA"}])
+    )
     assert agreement.countries.filter(country="CA").exists()
     rows = [{"DELETE": "on"} if row.country == "CA" else {} for row in agreement.countries.all()]
     page = publisher_client.get(change_url(agreement)).content.decode()
     assert "countries-0-DELETE" in page
 
-    response = publisher_client.post(change_url(agreement), form_data(agreement, rows=rows))
+    response = post_and_publish(
+        publisher_client, change_url(agreement), form_data(agreement, rows=rows)
+    )
 
     assert response.status_code == 302
     assert not agreement.countries.filter(country="CA").exists()
     reasons = list(agreement.history.values_list("history_change_reason", flat=True)[:2])
-    assert reasons == ["Countries removed: Canada.", "Countries added: Canada."]
+    published = "Published draft by publisher-in-test, approved by publisher-in-test."
+    assert reasons == [
+        f"{published} Countries removed: Canada.",
+        f"{published} Countries added: Canada.",
+    ]
     deleted = AgreementCountry.history.filter(country="CA", history_type="-").get()
     assert deleted.history_user.username == "publisher-in-test"
     history = publisher_client.get(f"/admin/agreements/agreement/{agreement.pk}/history/")

@@ -7,15 +7,16 @@ import pytest
 from django.core.management import call_command
 
 from guidance.models import ChecklistItem
+from tests.support.publishing import publisher_client
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_deploy_check_stays_green_after_an_editor_unpublishes_an_item(editor_client, settings):
+def test_the_deploy_check_stays_green_after_a_publisher_unpublishes_an_item(settings):
     # Only this check's verdict: the agreements' country check (W002) is another matter.
     settings.SILENCED_SYSTEM_CHECKS = ["guidance.W002"]
     item = ChecklistItem.objects.get(key="gp")
-    editor_client.post(
+    publisher_client().post(
         "/admin/guidance/checklistitem/",
         {"action": "unpublish", "_selected_action": [item.pk]},
     )

@@ -12,6 +12,7 @@ from content.models import Source
 from guidance.models import Guide, Topic
 from tests.support.admin_forms import change_url, form_data
 from tests.support.factories import make_guide, make_source, make_topic
+from tests.support.publishing import make_publisher, publish_draft_of, publisher_client
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,12 @@ def test_an_editor_can_edit_a_guide_in_both_languages(editor_client):
     assert 'name="body_en"' in page and 'name="body_nb"' in page
     response = editor_client.post(change_url(guide), form_data(guide, body_nb="Ny norsk tekst."))
     assert response.status_code == 302
+    # The guide is live: the editor's bokmål waits in a draft, which the form shows,
+    # until a publisher publishes it.
+    assert "Ny norsk tekst." in editor_client.get(change_url(guide)).content.decode()
+    guide.refresh_from_db()
+    assert guide.body_nb != "Ny norsk tekst."
+    publish_draft_of(guide)
     guide.refresh_from_db()
     assert guide.body_nb == "Ny norsk tekst."
 
@@ -67,9 +74,9 @@ def test_the_tabs_load_jquery_ui_from_this_site(editor_client):
     assert "//ajax.googleapis.com" not in html and "https://" not in html.split("<body")[0]
 
 
-def test_a_published_guide_must_cite_a_source(editor_client):
+def test_a_published_guide_must_cite_a_source():
     guide = make_guide(status=Guide.Status.DRAFT, sources=[])
-    response = editor_client.post(
+    response = publisher_client().post(
         change_url(guide), form_data(guide, status=Guide.Status.PUBLISHED)
     )
     assert response.status_code == 200
@@ -91,26 +98,26 @@ def run_action(client: Client, action: str, guides: list[Guide]):
     )
 
 
-def test_the_publish_action_publishes_guides_that_cite_sources(editor_client):
+def test_the_publish_action_publishes_guides_that_cite_sources():
     ready = make_guide(status=Guide.Status.DRAFT)
-    response = run_action(editor_client, "publish", [ready])
+    response = run_action(publisher_client(), "publish", [ready])
     ready.refresh_from_db()
     assert ready.status == Guide.Status.PUBLISHED
     assert ready.published_on is not None
     assert "Published 1 guide." in response.content.decode()
 
 
-def test_the_publish_action_refuses_guides_without_sources(editor_client):
+def test_the_publish_action_refuses_guides_without_sources():
     without_sources = make_guide(status=Guide.Status.DRAFT, sources=[], title_en="No sources")
-    response = run_action(editor_client, "publish", [without_sources])
+    response = run_action(publisher_client(), "publish", [without_sources])
     without_sources.refresh_from_db()
     assert without_sources.status == Guide.Status.DRAFT
     assert "cite no official source: No sources" in response.content.decode()
 
 
-def test_the_unpublish_action_turns_guides_back_into_drafts(editor_client, client):
+def test_the_unpublish_action_turns_guides_back_into_drafts(client):
     guide = make_guide()
-    run_action(editor_client, "unpublish", [guide])
+    run_action(publisher_client(), "unpublish", [guide])
     guide.refresh_from_db()
     assert guide.status == Guide.Status.DRAFT
     assert client.get(guide.get_absolute_url()).status_code == 404
@@ -143,11 +150,15 @@ def test_view_on_site_opens_the_real_address(editor_client):
 def test_every_save_keeps_who_and_when_and_shows_the_norwegian_diff(editor_client, editor):
     guide = make_guide(body_nb="Gammel tekst.")
     editor_client.post(change_url(guide), form_data(guide, body_nb="Ny tekst."))
+    publish_draft_of(guide)
+    # Published from the editor's draft: history names the publisher who
+    # approved it, and the editor who wrote it.
     latest = guide.history.first()
-    assert latest.history_user == editor
+    assert latest.history_user == make_publisher()
+    assert "editor-in-test" in latest.history_change_reason
     assert latest.body_nb == "Ny tekst."
     page = editor_client.get(f"/admin/guidance/guide/{guide.pk}/history/").content.decode()
-    assert "editor-in-test" in page
+    assert "editor-in-test" in page and "publisher-in-test" in page
     assert "Body [nb]:</strong> <del>Gammel tekst.</del> &rarr; <ins>Ny tekst.</ins>" in page
     assert 'style="' not in page.split('id="change-history"')[1]
 
@@ -157,6 +168,7 @@ def test_a_long_body_shows_only_the_lines_that_changed(editor_client):
     guide = make_guide(body_nb="\n".join(lines))
     lines[20] = "Line 20 now says that a < b instead."
     editor_client.post(change_url(guide), form_data(guide, body_nb="\r\n".join(lines)))
+    publish_draft_of(guide)
     page = editor_client.get(f"/admin/guidance/guide/{guide.pk}/history/").content.decode()
     change = page[page.index("Body [nb]:") :].split("</li>")[0]
     assert "<del>Line 20 stays the same.<br></del>" in change

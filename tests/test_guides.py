@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from content.scheduling import remember_next_due
 from guidance.models import Guide
 from tests.support.factories import make_guide, make_source, make_topic
 
@@ -345,6 +346,10 @@ def add_guides(count: int) -> Guide:
 def test_each_page_makes_the_same_few_queries_with_10_or_200_guides(
     client, django_assert_max_num_queries, url, queries
 ):
+    # A process reads the next scheduled change's time from the database once,
+    # when neither it nor the shared cache knows it (content/scheduling.py):
+    # learn it first, as a deploy's migrate does, so it is not counted here.
+    remember_next_due()
     made = []
     for count in (10, 190):
         guide = add_guides(count)

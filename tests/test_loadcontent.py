@@ -20,6 +20,7 @@ from content.loading import HISTORY_REASON, ContentLoader
 from guidance.initial_content.loader import load as load_guides
 from guidance.models import ChecklistItem, Guide
 from tests.support.admin_forms import change_url, form_data
+from tests.support.publishing import publish_draft_of, publisher_client
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,9 @@ def test_loading_twice_changes_nothing_the_second_time():
 def test_an_editors_edit_and_unpublished_item_survive_migrate_and_loadcontent(editor_client):
     guide = Guide.objects.get(slug="pensioners")
     editor_client.post(change_url(guide), form_data(guide, title_en="Pensioners, as edited"))
-    editor_client.post(
+    publisher = publisher_client()  # publishes the editor's draft, and unpublishes
+    publish_draft_of(guide, publisher)
+    publisher.post(
         "/admin/guidance/checklistitem/",
         {
             "action": "unpublish",

@@ -16,6 +16,7 @@ from content.cache import VARYING_HEADERS, VERSION_KEY
 from guidance.models import Guide
 from tests.support.admin_forms import change_url, form_data
 from tests.support.factories import make_guide
+from tests.support.publishing import publish_draft_of
 from tests.support.redis import own_redis_server, redis_cache_settings
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +33,13 @@ def test_a_repeated_page_is_served_without_touching_the_database(client, django_
     assert second["Content-Language"] == "en"
 
 
-def test_an_editors_change_shows_on_the_next_request(client, editor_client):
+def test_a_published_change_shows_on_the_next_request(client, editor_client):
     guide = make_guide(body_nb="Gammel tekst.")
     assert "Gammel tekst." in client.get(f"/nb/guides/{guide.slug}/").content.decode()
     editor_client.post(change_url(guide), form_data(guide, body_nb="Ny tekst fra redaktøren."))
+    draft = client.get(f"/nb/guides/{guide.slug}/").content.decode()
+    assert "Gammel tekst." in draft and "Ny tekst fra redaktøren." not in draft
+    publish_draft_of(guide)
     page = client.get(f"/nb/guides/{guide.slug}/").content.decode()
     assert "Ny tekst fra redaktøren." in page
     assert "Gammel tekst." not in page

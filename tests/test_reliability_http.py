@@ -40,13 +40,14 @@ def test_a_page_answers_a_conditional_request_with_304(client, url):
     assert again["ETag"] == first["ETag"]
 
 
-def test_a_changed_page_gets_a_new_etag_and_a_full_answer(client, editor_client):
+def test_a_changed_page_gets_a_new_etag_and_a_full_answer(client):
     from tests.support.admin_forms import change_url, form_data
+    from tests.support.publishing import post_and_publish, publisher_client
 
     guide = make_guide(title_en="Before")
     path = f"/en/guides/{guide.slug}/"
     before = client.get(path)["ETag"]
-    editor_client.post(change_url(guide), form_data(guide, title_en="After"))
+    post_and_publish(publisher_client(), change_url(guide), form_data(guide, title_en="After"))
     response = client.get(path, headers={"If-None-Match": before})
     assert response.status_code == 200
     assert "After" in response.content.decode()

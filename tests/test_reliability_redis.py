@@ -21,6 +21,7 @@ from content.cache import VERSION_KEY, content_version
 from tests.support.admin_forms import change_url, form_data
 from tests.support.factories import make_guide
 from tests.support.production_cache import production_cache
+from tests.support.publishing import post_and_publish, publish_draft_of, publisher_client
 from tests.support.redis import own_redis_server
 
 pytestmark = pytest.mark.django_db
@@ -68,13 +69,18 @@ def test_every_page_still_renders_while_redis_is_down(client, redis_url, caplog)
     assert "The cache is unavailable" in caplog.text
 
 
-def test_an_editors_save_succeeds_while_redis_is_down(client, editor_client, redis_url):
+def test_an_editors_save_and_its_publishing_succeed_while_redis_is_down(
+    client, editor_client, redis_url
+):
     guide = make_guide(body_en="Before.")
+    publisher = publisher_client()
     stop(redis_url)
     response = editor_client.post(
         change_url(guide), form_data(guide, body_en="Saved without Redis.")
     )
     assert response.status_code == 302
+    assert "Saved without Redis." not in client.get(f"/en/guides/{guide.slug}/").content.decode()
+    publish_draft_of(guide, publisher)
     assert "Saved without Redis." in client.get(f"/en/guides/{guide.slug}/").content.decode()
 
 
@@ -90,15 +96,18 @@ def test_a_hung_redis_delays_pages_by_one_timeout_a_second_at_most(client, redis
     assert elapsed < 1.5
 
 
-def test_no_page_cached_before_an_outage_is_served_after_an_editors_save_during_it(
+def test_no_page_cached_before_an_outage_is_served_after_publishing_during_it(
     client, editor_client, redis_url
 ):
     guide = make_guide(title_en="Old title")
     path = f"/en/guides/{guide.slug}/"
+    publisher = publisher_client()
     assert "Old title" in client.get(path).content.decode()
     with paused(redis_url):
         response = editor_client.post(change_url(guide), form_data(guide, title_en="New title"))
         assert response.status_code == 302
+        assert "New title" not in client.get(path).content.decode()  # the editor's draft
+        publish_draft_of(guide, publisher)
         assert "New title" in client.get(path).content.decode()
     wait_for_a_retry()
     page = client.get(path).content.decode()
@@ -149,9 +158,10 @@ def fill(url: str, *, entries: int = 2_000) -> bool:
     return False
 
 
-def test_a_full_redis_that_refuses_writes_never_turns_into_a_500(client, editor_client, redis_url):
+def test_a_full_redis_that_refuses_writes_never_turns_into_a_500(client, redis_url):
     """Redis's default policy, noeviction, at its limit: the site runs uncached, and current."""
     server = redis.Redis.from_url(redis_url)
+    publisher = publisher_client()  # logged in before Redis fills up
     guide = make_guide(title_en="Old title")
     path = f"/en/guides/{guide.slug}/"
     client.get(path)
@@ -159,7 +169,9 @@ def test_a_full_redis_that_refuses_writes_never_turns_into_a_500(client, editor_
     server.config_set("maxmemory", "1")  # past the limit already: every write is refused
     with pytest.raises(redis.exceptions.OutOfMemoryError):
         server.set("one-more", "x")
-    response = editor_client.post(change_url(guide), form_data(guide, title_en="New title"))
+    response = post_and_publish(
+        publisher, change_url(guide), form_data(guide, title_en="New title")
+    )
     assert response.status_code == 302
     for _request in range(3):
         page = client.get(path)
@@ -169,17 +181,18 @@ def test_a_full_redis_that_refuses_writes_never_turns_into_a_500(client, editor_
 
 
 def test_no_other_process_reads_the_old_version_after_a_save_a_full_redis_refused(
-    client, editor_client, redis_url, settings
+    client, redis_url, settings
 ):
     """The process that saved knows Redis refused the new version; the others
     must not go on serving pages under the old one."""
     server = redis.Redis.from_url(redis_url)
+    publisher = publisher_client()
     guide = make_guide(title_en="Old title")
     path = f"/en/guides/{guide.slug}/"
     client.get(path)
     server.config_set("maxmemory-policy", "noeviction")
     server.config_set("maxmemory", "1")
-    editor_client.post(change_url(guide), form_data(guide, title_en="New title"))
+    post_and_publish(publisher, change_url(guide), form_data(guide, title_en="New title"))
     # Another process: the same Redis, reached by another name, no failure seen yet.
     settings.CACHES = production_cache(redis_url.replace("127.0.0.1", "localhost"))
     page = client.get(path).content.decode()

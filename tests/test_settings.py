@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.settings import env_bool, env_int, env_list
+from config.settings import env_bool, env_choice, env_int, env_list
 
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "production-like-key-3f9a8c7e6d5b4a39281706f5e4d3c2b1a0f9e8d7c6b5",
@@ -110,3 +110,13 @@ def test_env_int_rejects_words(monkeypatch):
 def test_env_list_splits_on_commas_and_drops_blanks(monkeypatch):
     monkeypatch.setenv("SOME_HOSTS", " a.example , ,b.example")
     assert env_list("SOME_HOSTS", []) == ["a.example", "b.example"]
+
+
+def test_env_choice_refuses_a_value_it_does_not_know(monkeypatch):
+    monkeypatch.setenv("SOME_CHOICE", "sometimes")
+    with pytest.raises(ImproperlyConfigured, match="SOME_CHOICE must be one of never, always"):
+        env_choice("SOME_CHOICE", "never", ("never", "always"))
+    monkeypatch.setenv("SOME_CHOICE", " always ")
+    assert env_choice("SOME_CHOICE", "never", ("never", "always")) == "always"
+    monkeypatch.delenv("SOME_CHOICE")
+    assert env_choice("SOME_CHOICE", "never", ("never", "always")) == "never"

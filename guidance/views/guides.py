@@ -4,6 +4,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from content.markdown import cached_markdown
+from content.workflow import previewed_change, show_pending_values
 from guidance.models import Guide, OldGuideSlug, Topic
 
 # A table of contents helps from this many sections on; below it, it is clutter.
@@ -28,6 +29,8 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # and makes the response vary on Cookie, which published pages must not.
     if not guide.is_published and not can_preview(request):
         raise Http404
+    if (change := previewed_change(request, guide)) is not None:
+        show_pending_values(guide, change)  # staff's ?preview=<id>, never cached
     body = cached_markdown(guide.page_body.text)
     table_of_contents = body.table_of_contents
     context = {

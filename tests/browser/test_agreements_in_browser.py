@@ -9,6 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from agreements.models import Agreement
 from tests.support.browser import assert_accessible, log_in_to_admin
+from tests.support.publishing import make_publisher
 
 
 # Beyond the agreements pages in PUBLIC_PATHS, which test_site_in_browser checks:
@@ -93,16 +94,18 @@ def test_the_country_page_has_the_covered_and_not_covered_list(site: Page):
     expect(card.get_by_text("Healthcare: not covered")).to_be_visible()
 
 
-def test_an_editor_finds_a_country_by_typing_in_the_admin(site: Page, editor):
-    log_in_to_admin(site, editor)
+def test_a_publisher_finds_a_country_by_typing_in_the_admin(site: Page):
+    # A live agreement changes only when a publisher publishes the change
+    # (content/workflow_admin.py); here the only publisher, who may approve.
+    log_in_to_admin(site, make_publisher())
     chile = Agreement.objects.get(slug="chile")
     site.goto(f"/admin/agreements/agreement/{chile.pk}/change/")
     # The empty extra row's country field is a searchable select2 box.
     site.locator(".select2-selection").last.click()
     site.locator(".select2-search__field").fill("Peru")
     site.locator(".select2-results__option", has_text="Peru").click()
-    site.get_by_role("button", name="Save", exact=True).click()
-    expect(site.locator(".messagelist")).to_contain_text("was changed successfully")
+    site.get_by_role("button", name="Approve and publish").click()
+    expect(site.locator(".messagelist")).to_contain_text("Published: visitors see it now.")
     site.goto("/en/agreements/pe/")
     expect(site.get_by_role("heading", level=1)).to_have_text("Norway and Peru")
     expect(site.get_by_role("link", name="The agreement with Chile")).to_be_visible()

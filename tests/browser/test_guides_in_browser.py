@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from guidance.models import Guide
 from tests.support.browser import assert_accessible, log_in_to_admin
 from tests.support.factories import make_guide, make_topic
+from tests.support.publishing import make_publisher
 
 BODY = """Who is covered and what to do.
 
@@ -84,9 +85,12 @@ def test_search_from_the_guide_list_highlights_the_match(site: Page, guides):
     expect(site.locator("mark").first).to_have_text(re.compile("pension", re.IGNORECASE))
 
 
-def test_an_editor_edits_norwegian_sees_the_diff_and_reverts(site: Page, editor, guides):
+def test_a_publisher_edits_norwegian_sees_the_diff_and_reverts(site: Page, guides):
+    # A live guide changes only when a publisher publishes the change
+    # (content/workflow_admin.py); here the only publisher, who may approve.
     guide = guides["guide"]
     original = guide.body_nb
+    editor = make_publisher()
     log_in_to_admin(site, editor)
 
     site.goto(f"/admin/guidance/guide/{guide.pk}/change/")
@@ -95,8 +99,8 @@ def test_an_editor_edits_norwegian_sees_the_diff_and_reverts(site: Page, editor,
     site.locator('a[href="#tab_id_body_nb"]').click()
     expect(norwegian_body).to_be_visible()
     norwegian_body.fill("Helt ny norsk tekst om folketrygden.")
-    site.get_by_role("button", name="Save", exact=True).click()
-    expect(site.locator(".messagelist")).to_contain_text("was changed successfully")
+    site.get_by_role("button", name="Approve and publish").click()
+    expect(site.locator(".messagelist")).to_contain_text("Published: visitors see it now.")
 
     site.goto(f"/admin/guidance/guide/{guide.pk}/change/")
     site.get_by_role("link", name="History").click()
@@ -106,8 +110,10 @@ def test_an_editor_edits_norwegian_sees_the_diff_and_reverts(site: Page, editor,
 
     # The older version is the second row; open it and revert to it.
     changes.locator("tbody tr").nth(1).get_by_role("link").click()
-    site.get_by_role("button", name="Revert").first.click()
-    expect(site.locator(".messagelist")).to_contain_text("was changed successfully")
+    # A revert is an edit like any other: on a live guide, published by a publisher.
+    expect(site.get_by_text("publication and review date stay as they are")).to_be_visible()
+    site.get_by_role("button", name="Approve and publish").click()
+    expect(site.locator(".messagelist")).to_contain_text("Published: visitors see it now.")
     guide.refresh_from_db()
     assert guide.body_nb == original
     # Each save changed the Norwegian body only, nothing else (no line-break noise).
