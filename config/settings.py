@@ -340,6 +340,9 @@ IPWARE_STRICT = False
 
 # History: who changed what, shown in admin and revertible.
 SIMPLE_HISTORY_REVERT_DISABLED = False
+# A change reason names the countries added to or removed from an agreement,
+# which can be many (the EEA agreement has 36): a text field, not 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 LOGGING = {
     "version": 1,

@@ -87,3 +87,17 @@ def test_a_publisher_removes_a_country_and_history_says_so(publisher_client):
     assert deleted.history_user.username == "publisher-in-test"
     history = publisher_client.get(f"/admin/agreements/agreement/{agreement.pk}/history/")
     assert "Countries removed: Canada." in history.content.decode()
+
+
+@pytest.mark.django_db
+def test_history_keeps_a_reason_naming_every_country_of_the_eea_agreement():
+    """Publishing names the countries added and removed; for the EEA agreement
+    that is dozens of names, far past simple-history's default 100 characters
+    (which PostgreSQL enforces)."""
+    agreement = Agreement.objects.get(slug="eea")
+    names = ", ".join(row.country.name for row in agreement.countries.all())
+    reason = f"Published draft by editor, approved by publisher. Countries added: {names}."
+    assert len(reason) > 100
+    agreement._change_reason = reason
+    agreement.save()
+    assert agreement.history.latest().history_change_reason == reason
