@@ -29,6 +29,10 @@ from django.utils.translation import gettext as _
 from simple_history.models import ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+# On the record a revert form shows (content/history_admin.py): the version
+# it came from, whose rows (an agreement's countries) the form shows too.
+REVERTED_FROM = "_reverted_from_version"
+
 MAX_LINES = 12
 MAX_LINE_LENGTH = 300
 # Below this share of words in common, a line was rewritten, not reworded:

@@ -27,6 +27,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from content.history import (
+    REVERTED_FROM,
     Children,
     LineDiffContextHelper,
     compare_versions,
@@ -189,6 +190,7 @@ class HistoryAdminMixin(MixinBase):
         for field in current._meta.concrete_fields:
             if field.name in KEPT_ON_REVERT or not field.editable:
                 setattr(reverted, field.attname, getattr(current, field.attname))
+        setattr(reverted, REVERTED_FROM, version)  # its rows too (content/workflow_admin.py)
         return reverted
 
     def relations_of(self, version: Any) -> dict[str, list[Any]]:

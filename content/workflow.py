@@ -125,6 +125,29 @@ def child_rows(record: models.Model, relation: str, key: str) -> dict[str, Any]:
     return {"key": key, "rows": sorted(rows, key=lambda row: str(row.get(key)))}
 
 
+def child_rows_of_version(record: models.Model, relation: str, key: str, version: Any) -> list[Any]:
+    """The rows (an agreement's countries) the record had in one of its
+    versions, from the rows' own history: as they stood before the record's
+    next version was saved (a save writes the record first, then its rows)."""
+    manager = getattr(record, relation)
+    fk_name = manager.field.name
+    pk_name = manager.model._meta.pk.attname
+    later = version.instance.history.filter(history_date__gt=version.history_date)
+    before = later.order_by("history_date").values_list("history_date", flat=True).first()
+    entries = manager.model.history.filter(**{f"{fk_name}_id": record.pk})
+    if before is not None:
+        entries = entries.filter(history_date__lt=before)
+    latest: dict[Any, Any] = {}
+    for entry in entries.order_by("-history_date", "-history_id"):
+        latest.setdefault(getattr(entry, pk_name), entry)
+    rows = [
+        field_values(entry.instance, {fk_name})
+        for entry in latest.values()
+        if entry.history_type != "-"
+    ]
+    return sorted(rows, key=lambda row: str(row.get(key)))
+
+
 def snapshot(record: models.Model, children: dict[str, str] | None = None) -> dict[str, Any]:
     """The record's stored values, in the form a draft holds them."""
     return {

@@ -29,7 +29,13 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from content.history import as_html, as_word_diff, changed_lines, changed_words
+from content.history import (
+    REVERTED_FROM,
+    as_html,
+    as_word_diff,
+    changed_lines,
+    changed_words,
+)
 from content.models import PendingChange
 from content.workflow import (
     PREVIEW_PARAMETER,
@@ -37,11 +43,13 @@ from content.workflow import (
     approve,
     bokmal_missing,
     can_publish,
+    child_rows_of_version,
     current_draft,
     field_values,
     has_drafts,
     is_live,
     may_approve,
+    plain,
     publish_field,
     reject,
     save_draft,
@@ -181,7 +189,7 @@ class PublishingWorkflowAdmin[M: models.Model](admin.ModelAdmin[M]):
     def get_formsets_with_inlines(self, request: HttpRequest, obj: M | None = None) -> Any:
         """A draft's rows are all shown as new rows: they are not the stored ones."""
         if not self.saves_drafts(obj):
-            yield from super().get_formsets_with_inlines(request, obj)
+            yield from self.formsets_in_place(request, obj)
             return
         for inline in self.get_inline_instances(request, obj):
             relation = inline.model._meta.get_field(  # the relation's name on the record
@@ -200,6 +208,32 @@ class PublishingWorkflowAdmin[M: models.Model](admin.ModelAdmin[M]):
             )
             yield inline.get_formset(request, obj, extra=len(rows) + 1, form=form), inline
 
+    def formsets_in_place(self, request: HttpRequest, obj: M | None) -> Any:
+        """Rows edited in place; on a revert form, as the version had them: its
+        rows with their old values, today's others ticked for deletion, and
+        the ones deleted since as new rows (get_formset_kwargs)."""
+        if obj is None or getattr(obj, REVERTED_FROM, None) is None or request.method != "GET":
+            yield from super().get_formsets_with_inlines(request, obj)
+            return
+        for inline in self.get_inline_instances(request, obj):
+            relation = inline.model._meta.get_field(self.fk_name(inline)).remote_field.related_name
+            if relation not in self.draft_children:
+                yield inline.get_formset(request, obj), inline
+                continue
+            then, gone = self.rows_then_and_gone(obj, relation)
+            form = reverted_rows_form(inline.form, then, self.draft_children[relation])
+            yield inline.get_formset(request, obj, extra=len(gone) + 1, form=form), inline
+
+    def rows_then_and_gone(
+        self, record: Any, relation: str
+    ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+        """The version's rows by key, and those of them that no longer exist."""
+        key = self.draft_children[relation]
+        version = getattr(record, REVERTED_FROM)
+        then = {str(row[key]): row for row in child_rows_of_version(record, relation, key, version)}
+        now = {str(plain(getattr(row, key))) for row in getattr(record, relation).all()}
+        return then, [row for code, row in then.items() if code not in now]
+
     def fk_name(self, inline: Any) -> str:
         return str(
             inline.fk_name
@@ -211,6 +245,11 @@ class PublishingWorkflowAdmin[M: models.Model](admin.ModelAdmin[M]):
         )
 
     def draft_rows(self, record: Any, relation: str) -> list[dict[str, Any]]:
+        reverting_to = getattr(record, REVERTED_FROM, None)  # content/history_admin.py
+        if reverting_to is not None:  # the version's rows, as its texts
+            return child_rows_of_version(
+                record, relation, self.draft_children[relation], reverting_to
+            )
         draft: PendingChange | None = getattr(record, "_workflow_draft", None)
         if draft is not None and relation in draft.values.get("children", {}):
             rows: list[dict[str, Any]] = draft.values["children"][relation]["rows"]
@@ -225,7 +264,11 @@ class PublishingWorkflowAdmin[M: models.Model](admin.ModelAdmin[M]):
         self, request: HttpRequest, obj: M, inline: Any, prefix: str
     ) -> dict[str, Any]:
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if self.saves_drafts(obj):
+        relation = inline.model._meta.get_field(self.fk_name(inline)).remote_field.related_name
+        reverting = getattr(obj, REVERTED_FROM, None) is not None and request.method == "GET"
+        if reverting and relation in self.draft_children and not self.saves_drafts(obj):
+            kwargs["initial"] = self.rows_then_and_gone(obj, relation)[1]
+        elif self.saves_drafts(obj):
             relation = inline.model._meta.get_field(self.fk_name(inline)).remote_field.related_name
             if relation in self.draft_children:
                 kwargs["queryset"] = inline.model._default_manager.none()
@@ -602,3 +645,21 @@ def _decide_view(request: HttpRequest, change_id: int) -> HttpResponse:
     change = get_object_or_404(PendingChange.objects.open(), pk=change_id)
     back = change.get_admin_url()
     return decide(request, change, back) or HttpResponseRedirect(back)
+
+
+def reverted_rows_form(base: Any, then: dict[str, dict[str, Any]], key: str) -> Any:
+    """The inline's form for a revert: a stored row shows the version's values,
+    or its delete box ticked when the version did not have it."""
+
+    class RevertedRowForm(base):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if self.is_bound or self.instance.pk is None:
+                return
+            old = then.get(str(plain(getattr(self.instance, key))))
+            if old is None:
+                self.initial["DELETE"] = True
+            else:
+                self.initial.update(old)
+
+    return RevertedRowForm

@@ -308,3 +308,48 @@ def test_comparing_agreement_versions_lists_their_countries(editor_client):
     assert "Countries the agreement covers:</strong>" in page
     assert "added <ins>Chile</ins>" in page
     assert f'href="{revert_url(agreement, before)}"' in page
+
+
+def test_reverting_a_live_agreement_brings_back_its_countries_as_they_were(editor_client):
+    from tests.support.publishing import publish_draft_of
+    from tests.test_agreements_admin import change_url, form_data
+
+    chile = Agreement.objects.get(slug="chile")
+    with_chile = chile.history.latest()
+    editor_client.post(change_url(chile), form_data(chile, rows=[{"country": "PE"}]))
+    publish_draft_of(chile)
+    assert [row.country.code for row in chile.countries.all()] == ["PE"]
+
+    form = editor_client.get(revert_url(chile, with_chile))
+    (countries,) = [inline.formset for inline in form.context["inline_admin_formsets"]]
+    shown = [str(row.initial.get("country")) for row in countries.forms if row.initial]
+    assert shown == ["CL"]  # the version's country, not today's
+
+    # The form posts the rows it shows; on a live agreement that is a draft.
+    editor_client.post(change_url(chile), form_data(chile, rows=[{"country": "CL"}]))
+    publish_draft_of(chile)
+    assert [row.country.code for row in chile.countries.all()] == ["CL"]
+
+
+def test_reverting_an_unpublished_agreement_shows_its_countries_as_they_were(editor_client):
+    from tests.support.publishing import publisher_client
+    from tests.test_agreements_admin import change_url, form_data
+
+    chile = Agreement.objects.get(slug="chile")
+    chile.published = False
+    chile.save()
+    with_chile = chile.history.latest()
+    # Unpublished: saved in place, Chile's row deleted (a publisher's right) and Peru's added.
+    publisher_client().post(
+        change_url(chile), form_data(chile, rows=[{"DELETE": "on"}, {"country": "PE"}])
+    )
+    assert [row.country.code for row in chile.countries.all()] == ["PE"]
+
+    form = editor_client.get(revert_url(chile, with_chile))
+    (countries,) = [inline.formset for inline in form.context["inline_admin_formsets"]]
+    stored = [row for row in countries.forms if row.instance.pk]
+    assert [(str(row.instance.country.code), row.initial.get("DELETE")) for row in stored] == [
+        ("PE", True)  # today's row, not in the version: ticked for deletion
+    ]
+    added = [str(row.initial.get("country")) for row in countries.extra_forms if row.initial]
+    assert added == ["CL"]  # the version's row, deleted since: offered again
