@@ -43,6 +43,24 @@ document.addEventListener("htmx:beforeHistoryUpdate", (event) => {
   }
 });
 
+// Back or Forward pressed again before the page asked for has arrived: htmx
+// fetches each page it restores (it keeps no copies) and shows every answer in
+// the order they come, so a slow earlier one would land last, under the newer
+// address. Only the newest restore may land.
+let pendingRestore = null;
+document.addEventListener("htmx:historyCacheMiss", (event) => {
+  const request = event.detail.xhr;
+  if (pendingRestore) {
+    pendingRestore.abort();
+  }
+  pendingRestore = request;
+  request.addEventListener("loadend", () => {
+    if (pendingRestore === request) {
+      pendingRestore = null;
+    }
+  });
+});
+
 // plan (issue 12) -------------------------------------------------------------------
 
 // A step in the plan opens its item below (without this file the link still

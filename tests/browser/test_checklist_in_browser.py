@@ -3,12 +3,14 @@ Norwegian, with htmx and with JavaScript switched off; Back and Forward,
 changing an answer, switching language half-way, focus after a swap, and axe
 on every step."""
 
+import contextlib
 import re
 
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, Route, expect
 
 from guidance.checklist_pages import question_title
 from guidance.questionnaire import QUESTIONS, option_for
@@ -124,6 +126,38 @@ def test_back_and_forward_restore_the_right_page(site: Page):
     expect(site).to_have_url(re.compile(r"/en/checklist/move/\?citizenship=pl&residence=pl$"))
     expect(site.get_by_role("heading", level=1)).to_have_text(title_of("move", "en", answers))
     assert site.locator("header").count() == 1 and site.locator("#checklist-step").count() == 1
+
+
+def test_a_slow_page_from_an_earlier_back_or_forward_does_not_replace_the_newest(site: Page):
+    """Forward twice quickly: the first page htmx fetches to restore answers
+    last, and must not take the place of the second under its address."""
+    site.goto("/en/checklist/citizenship/")
+    choose(site, "citizenship", "pl", "en")
+    choose(site, "residence", "pl", "en")
+    answers = {"citizenship": "pl", "residence": "pl"}
+    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("move", "en", answers))
+    site.go_back()
+    site.go_back()
+    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("citizenship", "en"))
+
+    held: list[Route] = []
+
+    def hold_the_residence_restore(route: Route) -> None:
+        if route.request.headers.get("hx-history-restore-request") and "/residence/" in route.request.url:
+            held.append(route)
+        else:
+            route.continue_()
+
+    site.route(re.compile(r"/en/checklist/"), hold_the_residence_restore)
+    site.go_forward()
+    site.go_forward()
+    expect(site).to_have_url(re.compile(r"/en/checklist/move/\?citizenship=pl&residence=pl$"))
+    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("move", "en", answers))
+    assert len(held) == 1
+    with contextlib.suppress(PlaywrightError):  # the page gave up on it: there is nothing to answer
+        held[0].continue_()
+    site.wait_for_timeout(300)
+    expect(site.get_by_role("heading", level=1)).to_have_text(title_of("move", "en", answers))
 
 
 def test_changing_an_answer_asks_what_is_now_needed_and_returns_to_the_result(site: Page):
