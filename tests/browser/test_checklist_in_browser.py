@@ -143,7 +143,8 @@ def test_a_slow_page_from_an_earlier_back_or_forward_does_not_replace_the_newest
     held: list[Route] = []
 
     def hold_the_residence_restore(route: Route) -> None:
-        if route.request.headers.get("hx-history-restore-request") and "/residence/" in route.request.url:
+        request = route.request
+        if request.headers.get("hx-history-restore-request") and "/residence/" in request.url:
             held.append(route)
         else:
             route.continue_()
