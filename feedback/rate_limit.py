@@ -16,7 +16,10 @@ WINDOW_SECONDS = 60
 def counter_key(request: HttpRequest) -> str:
     # The client address as logins read it, behind DJANGO_PROXY_COUNT proxies.
     address = get_client_ip_address(request) or ""
-    return "feedback-answers:" + salted_hmac("feedback.rate_limit", address).hexdigest()
+    return (
+        "feedback-answers:"
+        + salted_hmac("feedback.rate_limit", address, algorithm="sha256").hexdigest()
+    )
 
 
 def allows_another_answer(request: HttpRequest) -> bool:

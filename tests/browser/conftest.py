@@ -18,7 +18,7 @@ from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, Page
 from pytest_django.live_server_helper import LiveServer
 
-from tests.support.browser import watched
+from tests.support.browser import DEFAULT_VIEWPORT, FAILED, ReusedTabs, watched
 from tests.support.database import restore_content_if_written
 
 
@@ -90,19 +90,21 @@ def assert_no_problems(problems: list[str], tolerated: tuple[str, ...]) -> None:
 @pytest.fixture
 def site(page: Page, live_server, tolerated_problems) -> Iterator[Page]:
     """A page that fails the test on anything `watched` collects."""
-    problems = watched(page, live_server.url)
-    yield page
+    with watched(page, live_server.url) as problems:
+        yield page
     assert_no_problems(problems, tolerated_problems)
 
 
 @pytest.fixture
-def without_javascript(browser: Browser, live_server, tolerated_problems) -> Iterator[Page]:
+def without_javascript(
+    request: pytest.FixtureRequest, reused_tabs: ReusedTabs, live_server, tolerated_problems
+) -> Iterator[Page]:
     """As `site`, in a browser with JavaScript switched off."""
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    page = context.new_page()
-    problems = watched(page, live_server.url)
-    yield page
-    context.close()
+    with (
+        reused_tabs.lend(request, javascript=False) as tab,
+        watched(tab, live_server.url) as problems,
+    ):
+        yield tab
     assert_no_problems(problems, tolerated_problems)
 
 
@@ -112,6 +114,31 @@ def visitor(request: pytest.FixtureRequest) -> Page:
     if request.param == "with JavaScript":
         return request.getfixturevalue("site")
     return request.getfixturevalue("without_javascript")
+
+
+# One tab per worker, lent to test after test --------------------------------------
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator[pytest.TestReport]:
+    report = yield
+    if report.failed:
+        item.stash[FAILED] = True
+    return report
+
+
+@pytest.fixture(scope="session")
+def reused_tabs(browser: Browser, browser_context_args: dict) -> Iterator[ReusedTabs]:
+    tabs = ReusedTabs(browser, {**browser_context_args, "viewport": DEFAULT_VIEWPORT})
+    yield tabs
+    tabs.close()
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest, reused_tabs: ReusedTabs) -> Iterator[Page]:
+    """pytest-playwright's `page`, but the worker's tab with JavaScript, lent."""
+    with reused_tabs.lend(request, javascript=True) as tab:
+        yield tab
 
 
 # Chromium and the live server ----------------------------------------------------

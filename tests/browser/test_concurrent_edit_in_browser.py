@@ -28,8 +28,8 @@ def second_site(browser: Browser, live_server) -> Iterator[Page]:
     """Another browser (its own cookies): the second editor's."""
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
-    problems = watched(page, live_server.url)
-    yield page
+    with watched(page, live_server.url) as problems:
+        yield page
     context.close()
     assert_no_problems(problems, ())
 

@@ -36,8 +36,8 @@ def other_browser(browser: Browser, live_server) -> Iterator[Page]:
     """Another browser with its own cookies: the publisher's, or a visitor's."""
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
-    problems = watched(page, live_server.url)
-    yield page
+    with watched(page, live_server.url) as problems:
+        yield page
     context.close()
     assert_no_problems(problems, ())
 
