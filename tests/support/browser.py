@@ -56,6 +56,19 @@ def assert_accessible(page: Page) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
+# The rules whose outcome depends on colours alone: text contrast, and links
+# told from the text around them by colour.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def assert_colours_accessible(page: Page) -> None:
+    """axe-core's colour rules only: for a page already checked in full whose
+    colours have changed and nothing else (test_dark_mode_in_browser.py checks
+    that the dark scheme changes nothing else)."""
+    results = _axe.run(page, options={"runOnly": COLOUR_RULES, "resultTypes": ["violations"]})
+    assert results.violations_count == 0, results.generate_report()
+
+
 def log_in_to_admin(page: Page, user: User) -> None:
     """Logs in through admin's login form, as an editor does."""
     page.goto("/admin/")
