@@ -9,6 +9,7 @@ from django.utils.html import escape
 
 from agreements.lookup import coverage_for
 from agreements.models import Agreement, AgreementCountry
+from tests.support.admin_forms import agreement_change_url, agreement_form_data
 from tests.support.publishing import make_publisher, publish_draft_of
 
 
@@ -20,58 +21,14 @@ def coverage_of(code: str):
 pytestmark = pytest.mark.django_db
 
 
-def change_url(agreement: Agreement) -> str:
-    return f"/admin/agreements/agreement/{agreement.pk}/change/"
-
-
-def form_data(agreement: Agreement, rows: list[dict] | None = None, **changes) -> dict:
-    """What the change form posts for this agreement, with some fields changed.
-    A live agreement is edited through a draft, whose form shows every country
-    as a new row (content/workflow_admin.py)."""
-    existing = list(agreement.countries.all())
-    rows = rows if rows is not None else [{} for _row in existing]
-    live = agreement.published
-    data = {
-        "slug": agreement.slug,
-        "kind": agreement.kind,
-        "order": agreement.order,
-        "in_force": agreement.in_force.isoformat() if agreement.in_force else "",
-        "last_reviewed": agreement.last_reviewed.isoformat(),
-        "sources": [source.pk for source in agreement.sources.all()],
-        "countries-TOTAL_FORMS": len(rows),
-        "countries-INITIAL_FORMS": 0 if live else len(existing),
-        "countries-MIN_NUM_FORMS": 0,
-        "countries-MAX_NUM_FORMS": 1000,
-    }
-    for field in ("name", "summary", "body"):
-        for language in ("en", "nb"):
-            data[f"{field}_{language}"] = getattr(agreement, f"{field}_{language}") or ""
-    for field in (
-        "published",
-        *(f.name for f in Agreement._meta.fields if f.name.startswith("covers_")),
-    ):
-        if getattr(agreement, field):
-            data[field] = "on"
-    for number, row in enumerate(rows):
-        current = existing[number] if number < len(existing) else None
-        values = {
-            "id": current.pk if current and not live else "",
-            "agreement": agreement.pk,
-            "country": current.country.code if current else "",
-            "note_en": (current.note_en or "") if current else "",
-            "note_nb": (current.note_nb or "") if current else "",
-            **row,
-        }
-        data.update({f"countries-{number}-{key}": value for key, value in values.items()})
-    return {**data, **changes}
-
-
 def test_a_published_change_shows_on_the_country_page_at_the_next_request(editor_client, client):
     us = Agreement.objects.get(slug="united-states")
     assert escape(us.name_nb) in client.get("/nb/agreements/us/").content.decode()
     response = editor_client.post(
-        change_url(us),
-        form_data(us, name_nb="Trygdeavtalen med De forente stater", covers_healthcare="on"),
+        agreement_change_url(us),
+        agreement_form_data(
+            us, name_nb="Trygdeavtalen med De forente stater", covers_healthcare="on"
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     # The editor's draft is not the visitors' page until a publisher publishes it.
@@ -88,7 +45,9 @@ def test_an_editor_can_add_a_country_with_a_note_and_the_lookup_sees_it(editor_c
     chile = Agreement.objects.get(slug="chile")
     assert not coverage_of("pe").has_agreement
     rows = [{}, {"country": "PE", "note_en": "Test note", "note_nb": "Testmerknad"}]
-    response = editor_client.post(change_url(chile), form_data(chile, rows=rows))
+    response = editor_client.post(
+        agreement_change_url(chile), agreement_form_data(chile, rows=rows)
+    )
     assert response.status_code == 302
     assert not coverage_of("pe").has_agreement  # a draft, until it is published
     publish_draft_of(chile)
@@ -97,7 +56,9 @@ def test_an_editor_can_add_a_country_with_a_note_and_the_lookup_sees_it(editor_c
 
 def test_norway_cannot_be_added_as_a_party(editor_client):
     chile = Agreement.objects.get(slug="chile")
-    response = editor_client.post(change_url(chile), form_data(chile, rows=[{}, {"country": "NO"}]))
+    response = editor_client.post(
+        agreement_change_url(chile), agreement_form_data(chile, rows=[{}, {"country": "NO"}])
+    )
     assert response.status_code == 200
     assert "Every agreement is with Norway" in response.content.decode()
     assert not AgreementCountry.objects.filter(country="NO").exists()
@@ -107,13 +68,17 @@ def test_a_country_can_only_be_listed_once_per_agreement(editor_client):
     chile = Agreement.objects.get(slug="chile")
     before = set(AgreementCountry.objects.filter(agreement=chile))
     assert {row.code for row in before} == {"cl"}
-    response = editor_client.post(change_url(chile), form_data(chile, rows=[{}, {"country": "CL"}]))
+    response = editor_client.post(
+        agreement_change_url(chile), agreement_form_data(chile, rows=[{}, {"country": "CL"}])
+    )
     assert response.status_code == 200
     assert set(AgreementCountry.objects.filter(agreement=chile)) == before
 
 
 def test_the_form_has_language_tabs_and_a_searchable_country_field(editor_client):
-    html = editor_client.get(change_url(Agreement.objects.get(slug="eea"))).content.decode()
+    html = editor_client.get(
+        agreement_change_url(Agreement.objects.get(slug="eea"))
+    ).content.decode()
     assert 'name="body_en"' in html and 'name="body_nb"' in html
     assert 'name="countries-0-note_nb"' in html
     assert 'class="country-autocomplete"' in html or "country-autocomplete" in html
@@ -125,7 +90,9 @@ def test_the_form_has_language_tabs_and_a_searchable_country_field(editor_client
 def test_history_records_who_changed_which_language_and_can_revert(editor_client):
     us = Agreement.objects.get(slug="united-states")
     loaded_summary = us.summary_nb
-    editor_client.post(change_url(us), form_data(us, summary_nb="Ny oppsummering."))
+    editor_client.post(
+        agreement_change_url(us), agreement_form_data(us, summary_nb="Ny oppsummering.")
+    )
     publish_draft_of(us)
     # Published from the editor's draft: the publisher approved it, the editor wrote it.
     latest = us.history.latest()

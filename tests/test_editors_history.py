@@ -8,7 +8,12 @@ from django.utils import timezone
 from agreements.models import Agreement, AgreementCountry
 from content.models import PendingChange
 from guidance.models import ChecklistItem, Guide
-from tests.support.admin_forms import change_url, form_data
+from tests.support.admin_forms import (
+    agreement_change_url,
+    agreement_form_data,
+    change_url,
+    form_data,
+)
 from tests.support.factories import make_guide, make_source
 
 pytestmark = pytest.mark.django_db
@@ -312,11 +317,12 @@ def test_comparing_agreement_versions_lists_their_countries(editor_client):
 
 def test_reverting_a_live_agreement_brings_back_its_countries_as_they_were(editor_client):
     from tests.support.publishing import publish_draft_of
-    from tests.test_agreements_admin import change_url, form_data
 
     chile = Agreement.objects.get(slug="chile")
     with_chile = chile.history.latest()
-    editor_client.post(change_url(chile), form_data(chile, rows=[{"country": "PE"}]))
+    editor_client.post(
+        agreement_change_url(chile), agreement_form_data(chile, rows=[{"country": "PE"}])
+    )
     publish_draft_of(chile)
     assert [row.country.code for row in chile.countries.all()] == ["PE"]
 
@@ -326,14 +332,15 @@ def test_reverting_a_live_agreement_brings_back_its_countries_as_they_were(edito
     assert shown == ["CL"]  # the version's country, not today's
 
     # The form posts the rows it shows; on a live agreement that is a draft.
-    editor_client.post(change_url(chile), form_data(chile, rows=[{"country": "CL"}]))
+    editor_client.post(
+        agreement_change_url(chile), agreement_form_data(chile, rows=[{"country": "CL"}])
+    )
     publish_draft_of(chile)
     assert [row.country.code for row in chile.countries.all()] == ["CL"]
 
 
 def test_reverting_an_unpublished_agreement_shows_its_countries_as_they_were(editor_client):
     from tests.support.publishing import publisher_client
-    from tests.test_agreements_admin import change_url, form_data
 
     chile = Agreement.objects.get(slug="chile")
     chile.published = False
@@ -341,7 +348,8 @@ def test_reverting_an_unpublished_agreement_shows_its_countries_as_they_were(edi
     with_chile = chile.history.latest()
     # Unpublished: saved in place, Chile's row deleted (a publisher's right) and Peru's added.
     publisher_client().post(
-        change_url(chile), form_data(chile, rows=[{"DELETE": "on"}, {"country": "PE"}])
+        agreement_change_url(chile),
+        agreement_form_data(chile, rows=[{"DELETE": "on"}, {"country": "PE"}]),
     )
     assert [row.country.code for row in chile.countries.all()] == ["PE"]
 

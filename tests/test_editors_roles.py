@@ -9,9 +9,9 @@ from django.core.management import call_command
 
 from agreements.models import Agreement, AgreementCountry
 from content.editors import EDITORS_GROUP, PUBLISHERS_GROUP, sync_publishers_group
+from tests.support.admin_forms import agreement_change_url, agreement_form_data
 from tests.support.clients import EDITOR_PASSWORD, make_client
 from tests.support.publishing import post_and_publish
-from tests.test_agreements_admin import change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_createeditor_without_it_makes_an_editor_only():
 
 def test_an_editor_gets_no_delete_box_for_a_country(editor_client):
     agreement = Agreement.objects.get(slug="united-states")
-    page = editor_client.get(change_url(agreement)).content.decode()
+    page = editor_client.get(agreement_change_url(agreement)).content.decode()
     assert "countries-0-DELETE" not in page
 
 
@@ -64,15 +64,17 @@ def test_a_publisher_removes_a_country_and_history_says_so(publisher_client):
     agreement = Agreement.objects.get(slug="united-states")
     # A live agreement: each change is a draft the publisher publishes at once.
     post_and_publish(
-        publisher_client, change_url(agreement), form_data(agreement, rows=[{}, {"country": "CA"}])
+        publisher_client,
+        agreement_change_url(agreement),
+        agreement_form_data(agreement, rows=[{}, {"country": "CA"}]),
     )
     assert agreement.countries.filter(country="CA").exists()
     rows = [{"DELETE": "on"} if row.country == "CA" else {} for row in agreement.countries.all()]
-    page = publisher_client.get(change_url(agreement)).content.decode()
+    page = publisher_client.get(agreement_change_url(agreement)).content.decode()
     assert "countries-0-DELETE" in page
 
     response = post_and_publish(
-        publisher_client, change_url(agreement), form_data(agreement, rows=rows)
+        publisher_client, agreement_change_url(agreement), agreement_form_data(agreement, rows=rows)
     )
 
     assert response.status_code == 302

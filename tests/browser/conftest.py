@@ -18,7 +18,13 @@ from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, Page
 from pytest_django.live_server_helper import LiveServer
 
-from tests.support.browser import DEFAULT_VIEWPORT, FAILED, ReusedTabs, watched
+from tests.support.browser import (
+    DEFAULT_VIEWPORT,
+    FAILED,
+    ReusedTabs,
+    assert_no_problems,
+    watched,
+)
 from tests.support.database import restore_content_if_written
 
 
@@ -83,10 +89,6 @@ def tolerated_problems() -> tuple[str, ...]:
     return ()
 
 
-def assert_no_problems(problems: list[str], tolerated: tuple[str, ...]) -> None:
-    assert [problem for problem in problems if not any(part in problem for part in tolerated)] == []
-
-
 @pytest.fixture
 def site(page: Page, live_server, tolerated_problems) -> Iterator[Page]:
     """A page that fails the test on anything `watched` collects."""
@@ -106,6 +108,17 @@ def without_javascript(
     ):
         yield tab
     assert_no_problems(problems, tolerated_problems)
+
+
+@pytest.fixture
+def second_browser(browser: Browser, live_server) -> Iterator[Page]:
+    """Another browser with its own cookies: a second editor's, or a publisher's."""
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    with watched(page, live_server.url) as problems:
+        yield page
+    context.close()
+    assert_no_problems(problems, ())
 
 
 @pytest.fixture(params=["with JavaScript", "without JavaScript"])

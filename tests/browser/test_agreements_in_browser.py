@@ -5,7 +5,7 @@ JavaScript switched off."""
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from agreements.models import Agreement
 from tests.support.browser import assert_accessible, log_in_to_admin
@@ -39,35 +39,29 @@ def test_the_picker_leads_to_the_country_page(site: Page):
     expect(site.get_by_role("heading", level=1)).to_have_text("Norway and Poland")
 
 
-def test_the_picker_works_without_javascript(browser: Browser, live_server):
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    page = context.new_page()
-    try:
-        page.goto("/nb/agreements/")
-        page.get_by_label("Landet ditt", exact=True).select_option(label="Sverige")
-        page.get_by_role("button", name="Vis avtalene").click()
-        expect(page).to_have_url(re.compile(r"/nb/agreements/se/$"))
-        expect(page.get_by_role("heading", level=1)).to_have_text("Norge og Sverige")
-        expect(page.get_by_role("link", name="Den nordiske konvensjonen om trygd")).to_be_visible()
-    finally:
-        context.close()
+def test_the_picker_works_without_javascript(without_javascript: Page):
+    page = without_javascript
+    page.goto("/nb/agreements/")
+    page.get_by_label("Landet ditt", exact=True).select_option(label="Sverige")
+    page.get_by_role("button", name="Vis avtalene").click()
+    expect(page).to_have_url(re.compile(r"/nb/agreements/se/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Norge og Sverige")
+    expect(page.get_by_role("link", name="Den nordiske konvensjonen om trygd")).to_be_visible()
 
 
+# The picker answers a missing country with status 400, which Chromium logs.
+@pytest.mark.parametrize("tolerated_problems", [("status of 400",)])
 def test_submitting_no_country_shows_the_error_pattern_without_javascript(
-    browser: Browser, live_server
+    without_javascript: Page, tolerated_problems
 ):
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    page = context.new_page()
-    try:
-        page.goto("/en/agreements/")
-        page.get_by_role("button", name="Show the agreements").click()
-        expect(page).to_have_title(re.compile(r"^Error: "))
-        summary = page.get_by_role("alert")
-        expect(summary).to_contain_text("There is a problem")
-        summary.get_by_role("link", name="Choose a country from the list").click()
-        expect(page.get_by_label("Your country", exact=True)).to_be_focused()
-    finally:
-        context.close()
+    page = without_javascript
+    page.goto("/en/agreements/")
+    page.get_by_role("button", name="Show the agreements").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text("There is a problem")
+    summary.get_by_role("link", name="Choose a country from the list").click()
+    expect(page.get_by_label("Your country", exact=True)).to_be_focused()
 
 
 def test_the_picker_can_be_used_with_the_keyboard_alone(site: Page):

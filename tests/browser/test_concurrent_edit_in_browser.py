@@ -2,16 +2,13 @@
 sees the first one's change, and keeps their own input; saving again keeps
 both changes."""
 
-from collections.abc import Iterator
-
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from content.editors import sync_editors_group
 from guidance.models import Guide
-from tests.browser.conftest import assert_no_problems
-from tests.support.browser import log_in_to_admin, watched
+from tests.support.browser import log_in_to_admin
 from tests.support.clients import EDITOR_PASSWORD
 from tests.support.factories import make_guide
 
@@ -23,48 +20,37 @@ def second_editor(editor) -> User:
     return user
 
 
-@pytest.fixture
-def second_site(browser: Browser, live_server) -> Iterator[Page]:
-    """Another browser (its own cookies): the second editor's."""
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    with watched(page, live_server.url) as problems:
-        yield page
-    context.close()
-    assert_no_problems(problems, ())
-
-
 def test_the_second_save_is_refused_with_the_first_change_shown_and_input_kept(
-    site: Page, second_site: Page, editor, second_editor
+    site: Page, second_browser: Page, editor, second_editor
 ):
     guide = make_guide(status=Guide.Status.DRAFT, summary_en="Members get healthcare.")
     address = f"/admin/guidance/guide/{guide.pk}/change/"
     log_in_to_admin(site, editor)
-    log_in_to_admin(second_site, second_editor)
+    log_in_to_admin(second_browser, second_editor)
     site.goto(address)
-    second_site.goto(address)
+    second_browser.goto(address)
 
     site.locator("#id_summary_en").fill("Members get free healthcare.")
-    second_site.locator("#id_title_en").fill("My better title")
+    second_browser.locator("#id_title_en").fill("My better title")
     site.get_by_role("button", name="Save", exact=True).click()
     expect(site.locator(".messagelist")).to_contain_text("was changed successfully")
 
-    second_site.get_by_role("button", name="Save", exact=True).click()
+    second_browser.get_by_role("button", name="Save", exact=True).click()
 
-    errors = second_site.locator(".errorlist.nonfield")
+    errors = second_browser.locator(".errorlist.nonfield")
     expect(errors).to_contain_text("Someone else saved this page since you opened it")
     expect(errors.locator("mark")).to_have_text("free")
     expect(errors).to_contain_text("editor-in-test")
-    expect(second_site.locator("#id_title_en")).to_have_value("My better title")
+    expect(second_browser.locator("#id_title_en")).to_have_value("My better title")
     # The field only the first editor changed now holds their text.
-    expect(second_site.locator("#id_summary_en")).to_have_value("Members get free healthcare.")
+    expect(second_browser.locator("#id_summary_en")).to_have_value("Members get free healthcare.")
     guide.refresh_from_db()
     assert guide.title_en != "My better title"
     assert guide.summary_en == "Members get free healthcare."
 
     # Having seen it, the second editor saves again, deliberately.
-    second_site.get_by_role("button", name="Save", exact=True).click()
-    expect(second_site.locator(".messagelist")).to_contain_text("was changed successfully")
+    second_browser.get_by_role("button", name="Save", exact=True).click()
+    expect(second_browser.locator(".messagelist")).to_contain_text("was changed successfully")
     guide.refresh_from_db()
     assert (guide.title_en, guide.summary_en) == (
         "My better title",

@@ -2,7 +2,7 @@
 the form's place and focus; without it, the plain form posts to a thank-you
 page. Either way the answer is kept, and the page stays accessible."""
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from feedback.models import PageFeedback
 from tests.support.browser import assert_accessible
@@ -25,15 +25,11 @@ def test_with_javascript_the_thank_you_replaces_the_form_and_gets_focus(site: Pa
     assert (answer.page, answer.useful, answer.comment) == (GUIDE, False, "Mangler telefonnummer.")
 
 
-def test_without_javascript_the_form_posts_to_a_thank_you_page(browser: Browser, live_server):
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    page = context.new_page()
-    try:
-        page.goto("/en/agreements/pl/")
-        page.get_by_role("button", name="Yes", exact=True).click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your answer")
-        page.get_by_role("link", name="Back to the page").click()
-        assert page.url.endswith("/en/agreements/pl/")
-    finally:
-        context.close()
+def test_without_javascript_the_form_posts_to_a_thank_you_page(without_javascript: Page):
+    page = without_javascript
+    page.goto("/en/agreements/pl/")
+    page.get_by_role("button", name="Yes", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your answer")
+    page.get_by_role("link", name="Back to the page").click()
+    assert page.url.endswith("/en/agreements/pl/")
     assert PageFeedback.objects.get().useful is True

@@ -62,9 +62,8 @@ def test_on_a_phone_search_is_a_link_to_the_search_page(site: Page):
     expect(site.locator(".search-results__title").first).to_be_visible()
 
 
-def test_on_a_desktop_the_header_searches_without_javascript(browser, live_server):
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    page = context.new_page()
+def test_on_a_desktop_the_header_searches_without_javascript(without_javascript: Page):
+    page = without_javascript
     page.goto("/en/agreements/")
     page.locator("#site-search-query").fill("certificate S1")
     page.locator(".site-search__button").click()
@@ -72,4 +71,3 @@ def test_on_a_desktop_the_header_searches_without_javascript(browser, live_serve
     expect(page.locator(".search-results__title a").first).to_have_attribute(
         "href", "/en/guides/certificate-s1/"
     )
-    context.close()

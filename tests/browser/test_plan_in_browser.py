@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 from django.utils import translation
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from guidance.checklist_pages import question_title
@@ -110,15 +110,13 @@ def test_printing_shows_the_whole_plan_and_every_item_in_full(site: Page):
     assert "The address of this checklist" in text
 
 
-def test_copy_link_copies_the_address(browser: Browser, live_server):
-    context = browser.new_context(base_url=live_server.url)
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def test_copy_link_copies_the_address(site: Page):
+    page = site
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(f"/en/checklist/result/?{AMERICAN_FAMILY.query}")
     page.get_by_role("button", name="Copy link").click()
     expect(page.get_by_role("status")).to_have_text("Link copied")
     assert page.evaluate("navigator.clipboard.readText()") == page.url
-    context.close()
 
 
 def test_after_an_htmx_swap_to_the_result_focus_is_on_its_heading(site: Page):

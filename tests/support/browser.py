@@ -50,6 +50,10 @@ def watched(page: Page, origin: str) -> Iterator[list[str]]:
             page.unroute(elsewhere, refuse)
 
 
+def assert_no_problems(problems: list[str], tolerated: tuple[str, ...]) -> None:
+    assert [problem for problem in problems if not any(part in problem for part in tolerated)] == []
+
+
 def assert_accessible(page: Page) -> None:
     """axe-core, all rules it runs by default (WCAG 2.2 A and AA and best practice)."""
     results = _axe.run(page)
