@@ -110,7 +110,8 @@ class AgreementAdmin(PublishingWorkflowAdmin[Agreement], ContentAdmin[Agreement]
             _("What it covers"),
             {
                 "fields": [
-                    *("covers_healthcare", "covers_pensions", "covers_family_benefits"),
+                    *("covers_healthcare", "covers_healthcare_on_visits", "covers_pensions"),
+                    "covers_family_benefits",
                     *("covers_unemployment", "covers_applicable_legislation"),
                 ]
             },

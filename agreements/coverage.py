@@ -21,6 +21,12 @@ class Coverage(StrEnum):
     """What an agreement coordinates between Norway and a country."""
 
     HEALTHCARE = "healthcare"
+    # Necessary treatment on a holiday or other short stay in the other country,
+    # on that country's public terms: the EEA+ and UK rules (the EHIC), the
+    # Nordic convention, and of the bilateral agreements only Australia's (the
+    # 2003 agreement on medical treatment for temporary visitors). Healthcare
+    # alone can mean less, such as Chile's, for pensioners who settle there.
+    HEALTHCARE_ON_VISITS = "healthcare-on-visits"
     PENSIONS = "pensions"
     FAMILY_BENEFITS = "family-benefits"
     UNEMPLOYMENT = "unemployment"

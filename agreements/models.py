@@ -38,6 +38,7 @@ KIND_LABELS = {
 
 COVERAGE_LABELS = {
     Coverage.HEALTHCARE: _("Healthcare"),
+    Coverage.HEALTHCARE_ON_VISITS: _("Healthcare on holidays and other short stays"),
     Coverage.PENSIONS: _("Pensions"),
     Coverage.FAMILY_BENEFITS: _("Family benefits"),
     Coverage.UNEMPLOYMENT: _("Unemployment benefit"),
@@ -47,6 +48,7 @@ COVERAGE_LABELS = {
 # One flag per Coverage value: readable checkboxes in admin and plain diffs in history.
 COVERAGE_FIELDS = {
     Coverage.HEALTHCARE: "covers_healthcare",
+    Coverage.HEALTHCARE_ON_VISITS: "covers_healthcare_on_visits",
     Coverage.PENSIONS: "covers_pensions",
     Coverage.FAMILY_BENEFITS: "covers_family_benefits",
     Coverage.UNEMPLOYMENT: "covers_unemployment",
@@ -132,6 +134,9 @@ class Agreement(PageTextMixin, Reviewed):
         ),
     )
     covers_healthcare = models.BooleanField(COVERAGE_LABELS[Coverage.HEALTHCARE], default=False)
+    covers_healthcare_on_visits = models.BooleanField(
+        COVERAGE_LABELS[Coverage.HEALTHCARE_ON_VISITS], default=False
+    )
     covers_pensions = models.BooleanField(COVERAGE_LABELS[Coverage.PENSIONS], default=False)
     covers_family_benefits = models.BooleanField(
         COVERAGE_LABELS[Coverage.FAMILY_BENEFITS], default=False

@@ -411,12 +411,14 @@ def _proof_of_membership(s: Situation) -> Reasons | None:
 
 
 def _helfo_refund(s: Situation) -> Reasons | None:
-    # Outside the EEA+ and the UK, where no agreement covers healthcare (the
-    # US, Canada apart from Québec, India, South Korea, and every country with
-    # no agreement), Helfo's own refund rules apply: ftrl § 5-24 and its
-    # regulation; the claim within six months, ftrl § 22-13.
+    # Outside the EEA+ and the UK, where no agreement gives healthcare on a
+    # short stay (everywhere but Australia: Chile's and Turkey's agreements
+    # deal with healthcare, but not for visitors), Helfo's own refund rules
+    # apply: ftrl § 5-24 and its regulation; the claim within six months,
+    # ftrl § 22-13. Helsenorge's page for tourists outside the EU/EEA names
+    # no other exception.
     abroad = s.country("abroad")
-    no_health_agreement = abroad is not None and Coverage.HEALTHCARE not in abroad.covers
+    no_health_agreement = abroad is not None and Coverage.HEALTHCARE_ON_VISITS not in abroad.covers
     return s.when(
         s.covered and _travels_outside_eea_plus_and_uk(s) and no_health_agreement,
         *s.covered_because,

@@ -83,6 +83,17 @@ def test_hungary_is_about_healthcare_only_and_its_note_points_to_the_eea_rules()
     assert "helse" in row.note_nb.lower() and "EØS" in row.note_nb
 
 
+def test_of_the_bilateral_agreements_only_australias_gives_visitors_healthcare():
+    # helsenorge: tourists outside the EU/EEA get no cover (Helfo names no
+    # exception) but in Australia, under the 2003 agreement; Chile's and
+    # Turkey's agreements deal with healthcare, not for visitors.
+    visits = Agreement.objects.filter(kind="bilateral", covers_healthcare_on_visits=True)
+    assert {agreement.slug for agreement in visits} == {"australia"}
+    assert Agreement.objects.get(slug="chile").covers_healthcare
+    for slug in ("eea", "nordic-convention", "switzerland", "united-kingdom"):
+        assert Coverage.HEALTHCARE_ON_VISITS in Agreement.objects.get(slug=slug).covers, slug
+
+
 def test_canada_notes_quebecs_own_agreement():
     assert "Québec" in AgreementCountry.objects.get(country="CA").note_en
 

@@ -175,6 +175,17 @@ def test_a_country_page_says_what_each_agreement_covers_and_does_not(client):
     assert "Family benefits: not covered" in html
 
 
+def test_chiles_page_tells_healthcare_for_residents_from_healthcare_on_a_visit(client):
+    html = page(client, "/en/agreements/cl/")
+    assert "Healthcare: covered" in html
+    assert "Healthcare on holidays and other short stays: not covered" in html
+    norwegian = page(client, "/nb/agreements/cl/")
+    assert "Helsehjelp på ferie og andre kortere opphold: ikke omfattet" in norwegian
+    assert "Healthcare on holidays and other short stays: covered" in page(
+        client, "/en/agreements/au/"
+    )
+
+
 def test_the_norwegian_page_says_it_in_norwegian(client):
     html = page(client, "/nb/agreements/us/")
     assert "Pensjon: omfattet" in html

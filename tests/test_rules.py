@@ -382,11 +382,13 @@ def test_proof_of_membership_when_covered_and_going_outside_the_eea_and_uk():
     assert "proof-of-membership" not in items(SETTLED)
 
 
-def test_helfo_refund_when_covered_and_going_where_no_agreement_covers_healthcare():
+def test_helfo_refund_when_covered_and_going_where_no_agreement_gives_healthcare_on_visits():
     assert items(SETTLED, abroad="br")["helfo-refund"].reasons == ("residence", "move", "abroad")
     assert "helfo-refund" in items(SETTLED, abroad="us")  # an agreement on pensions only
     assert "helfo-refund" in items(SETTLED, abroad="th")  # not in the lookup: no agreement
-    assert "helfo-refund" not in items(SETTLED, abroad="au")  # covers healthcare
+    # Healthcare for pensioners who settle there, none for visitors.
+    assert "helfo-refund" in items(SETTLED, abroad="cl")
+    assert "helfo-refund" not in items(SETTLED, abroad="au")  # visitors get treatment
     assert "helfo-refund" not in items(SETTLED, abroad="de")
     assert "helfo-refund" not in items(SETTLED)
 

@@ -14,8 +14,14 @@ NORDIC = agreement(AgreementKind.NORDIC)
 SWITZERLAND = agreement(AgreementKind.SWITZERLAND)
 UNITED_KINGDOM = agreement(AgreementKind.UNITED_KINGDOM)
 BILATERAL = agreement(AgreementKind.BILATERAL, frozenset({Coverage.PENSIONS}))
-# A bilateral agreement that covers healthcare too (as Australia's does).
+# A bilateral agreement that gives visitors healthcare too (as Australia's does).
 BILATERAL_WITH_HEALTHCARE = agreement(
+    AgreementKind.BILATERAL,
+    frozenset({Coverage.PENSIONS, Coverage.HEALTHCARE, Coverage.HEALTHCARE_ON_VISITS}),
+)
+# One that deals with healthcare but not on visits (as Chile's: for pensioners
+# who settle there; and Turkey's).
+BILATERAL_WITH_HEALTHCARE_FOR_RESIDENTS = agreement(
     AgreementKind.BILATERAL, frozenset({Coverage.PENSIONS, Coverage.HEALTHCARE})
 )
 
@@ -39,6 +45,7 @@ COUNTRIES = {
         CountryCoverage("ca", (BILATERAL,)),
         CountryCoverage("in", (BILATERAL,)),
         CountryCoverage("au", (BILATERAL_WITH_HEALTHCARE,)),
+        CountryCoverage("cl", (BILATERAL_WITH_HEALTHCARE_FOR_RESIDENTS,)),
     )
 }
 # Every country code the questionnaire accepts in these tests. Those absent
