@@ -73,6 +73,7 @@ HELFO_ITEMS = (
     "s1-posted-abroad",
     "nav-benefit-abroad",
     "ehic",
+    "healthcare-europe-without-ehic",
     "proof-of-membership",
     "helfo-refund",
     "report-emigration",
@@ -385,15 +386,41 @@ def _travels_to(s: Situation, test: Callable[[str | None], bool]) -> bool:
     return abroad not in (None, NORWAY) and test(abroad)
 
 
+def _may_get_the_card(s: Situation) -> bool:
+    # EEA reg. art. 2: the regulation covers citizens of EEA+ states, and
+    # stateless people and refugees living in one. Norway does not apply reg.
+    # (EU) 1231/2010, which reaches other citizens, so they get no card from
+    # Norway (helsenorge's page on the card; family members of an EEA+
+    # citizen are an exception the checklist cannot see, and the other item
+    # says so).
+    return s.eea_plus_citizen or s.stateless or s.answer("permit") == "protection"
+
+
 def _ehic(s: Situation) -> Reasons | None:
     # EEA reg. art. 19: members carry the European Health Insurance Card on
     # stays in the EEA+ (and, by the convention, the UK); art. 25 and 27 give
     # it to pensioners with an S1. A Nordic pensioner moving to Norway gets it
     # whether or not a longer stay abroad is planned.
+    travels = s.covered and _travels_to(s, _eea_plus_or_uk)
     return s.any_of(
-        (s.covered and _travels_to(s, _eea_plus_or_uk), (*s.covered_because, "abroad")),
+        (travels and _may_get_the_card(s), (*s.covered_because, "citizenship", "abroad")),
         (_nordic_pensioner_in_norway(s), ("residence", "pension")),
         (_s1_pensioner(s) is not None, ("residence", "pension")),
+    )
+
+
+def _healthcare_europe_without_ehic(s: Situation) -> Reasons | None:
+    # A member who is not an EEA+ citizen, travelling in the EEA+ or the UK:
+    # no card (above), but the Nordic convention and Norway's agreements with
+    # the Netherlands, Luxembourg, Hungary and Austria give public healthcare
+    # there, and Helfo refunds members' costs elsewhere in the EEA (ftrl
+    # § 5-24a); helsenorge, tourists in the EU/EEA and Switzerland.
+    travels = s.covered and _travels_to(s, _eea_plus_or_uk)
+    return s.when(
+        travels and not _may_get_the_card(s) and _ehic(s) is None,
+        *s.covered_because,
+        "citizenship",
+        "abroad",
     )
 
 
@@ -590,6 +617,7 @@ ITEM_RULES: dict[str, Rule] = {
     "nav-benefit-abroad": _nav_benefit_abroad,
     "unemployment-cross-border": _unemployment_cross_border,
     "ehic": _ehic,
+    "healthcare-europe-without-ehic": _healthcare_europe_without_ehic,
     "proof-of-membership": _proof_of_membership,
     "helfo-refund": _helfo_refund,
     # A longer stay abroad: membership and cover may end (ftrl § 2-1 fourth

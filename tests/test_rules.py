@@ -353,11 +353,32 @@ def test_an_employee_living_in_another_eea_country_learns_about_unemployment_acr
 
 
 def test_ehic_when_covered_and_going_to_the_eea_or_the_united_kingdom():
-    assert items(SETTLED, abroad="de")["ehic"].reasons == ("residence", "move", "abroad")
+    reasons = ("citizenship", "residence", "move", "abroad")
+    assert items(SETTLED, abroad="de")["ehic"].reasons == reasons
     assert "ehic" in items(SETTLED, abroad="gb")
     assert "ehic" in items(SETTLED, abroad="ch")
     assert "ehic" not in items(SETTLED, abroad="us")
     assert "ehic" not in items(SETTLED)
+
+
+def test_a_member_from_outside_the_eea_gets_no_card_but_the_way_without_it():
+    # helsenorge: Norway issues the card to EEA+ citizens, stateless people
+    # and refugees; other members rely on Norway's own agreements or Helfo.
+    american = items(SETTLED, citizenship="us", permit="work", abroad="de")
+    assert "ehic" not in american
+    assert american["healthcare-europe-without-ehic"].reasons == (
+        "citizenship",
+        "residence",
+        "move",
+        "abroad",
+    )
+    assert "healthcare-europe-without-ehic" in items(SETTLED, citizenship="us", abroad="gb")
+    assert "healthcare-europe-without-ehic" not in items(SETTLED, citizenship="us", abroad="th")
+    assert "healthcare-europe-without-ehic" not in items(SETTLED, abroad="de")  # a Pole
+    stateless, refugee = {"citizenship": "stateless"}, {"citizenship": "sy", "permit": "protection"}
+    for card_holder in (stateless, refugee):
+        found = items({**SETTLED, **card_holder}, abroad="es")
+        assert "ehic" in found and "healthcare-europe-without-ehic" not in found
 
 
 def test_ehic_for_a_pensioner_from_another_nordic_country_living_in_norway():
@@ -858,6 +879,8 @@ CONTRADICTIONS = [
     ("pension-nordic", "pension-abroad"),
     # Norway has an agreement with a country named / with none of them.
     ("agreement", "agreement-none"),
+    # Order the European card / Norway gives you none.
+    ("ehic", "healthcare-europe-without-ehic"),
 ]
 # Items for members with the whole scheme behind them (docs/checklist.md, "Covered").
 FOR_THE_COVERED_ONLY = (
@@ -865,6 +888,7 @@ FOR_THE_COVERED_ONLY = (
     "nav-benefits",
     "proof-of-membership",
     "helfo-refund",
+    "healthcare-europe-without-ehic",
     "child-benefit",
     "cash-benefit",
     "parental-benefit",
