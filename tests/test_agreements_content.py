@@ -77,18 +77,21 @@ def test_every_bilateral_agreement_in_force_is_there(code, slug):
 
 def test_hungary_is_about_healthcare_only_and_its_note_points_to_the_eea_rules():
     hungary = Agreement.objects.get(slug="hungary")
-    assert hungary.covers == {Coverage.HEALTHCARE}
+    # helsenorge (tourists in the EU/EEA): members who get no European card
+    # still have public healthcare on a trip there, by Norway's own agreement.
+    assert hungary.covers == {Coverage.HEALTHCARE, Coverage.HEALTHCARE_ON_VISITS}
     row = AgreementCountry.objects.get(agreement=hungary)
     assert "healthcare" in row.note_en.lower() and "EEA" in row.note_en
     assert "helse" in row.note_nb.lower() and "EØS" in row.note_nb
 
 
-def test_of_the_bilateral_agreements_only_australias_gives_visitors_healthcare():
+def test_outside_europe_only_australias_agreement_gives_visitors_healthcare():
     # helsenorge: tourists outside the EU/EEA get no cover (Helfo names no
     # exception) but in Australia, under the 2003 agreement; Chile's and
-    # Turkey's agreements deal with healthcare, not for visitors.
+    # Turkey's agreements deal with healthcare, not for visitors. Hungary's,
+    # inside the EEA, serves members who get no European card.
     visits = Agreement.objects.filter(kind="bilateral", covers_healthcare_on_visits=True)
-    assert {agreement.slug for agreement in visits} == {"australia"}
+    assert {agreement.slug for agreement in visits} == {"australia", "hungary"}
     assert Agreement.objects.get(slug="chile").covers_healthcare
     for slug in ("eea", "nordic-convention", "switzerland", "united-kingdom"):
         assert Coverage.HEALTHCARE_ON_VISITS in Agreement.objects.get(slug=slug).covers, slug
