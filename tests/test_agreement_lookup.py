@@ -64,7 +64,8 @@ def test_hungary_has_a_bilateral_agreement_on_healthcare_only():
     eea, bilateral = coverage_of("hu").agreements
     assert eea.slug == "eea"
     assert bilateral.kind == AgreementKind.BILATERAL
-    assert bilateral.covers == {Coverage.HEALTHCARE}
+    # Healthcare, on trips too: for members who get no European card (helsenorge).
+    assert bilateral.covers == {Coverage.HEALTHCARE, Coverage.HEALTHCARE_ON_VISITS}
     assert "1992" in bilateral.note  # an old agreement, beside the EEA rules
 
 
