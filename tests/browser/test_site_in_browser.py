@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import assert_accessible, log_in_to_admin
+from tests.support.browser import assert_accessible, log_in_through_the_form
 from tests.support.pages import public_urls
 
 
@@ -53,5 +53,5 @@ def test_keyboard_focus_is_clearly_visible(site: Page):
 
 
 def test_an_editor_can_log_in_to_admin_under_the_strict_policy(site: Page, editor):
-    log_in_to_admin(site, editor)
+    log_in_through_the_form(site, editor)
     expect(site.get_by_role("heading", name="Content", exact=True)).to_be_visible()

@@ -7,8 +7,10 @@ from contextlib import contextmanager
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.contrib.auth.models import User
-from playwright.sync_api import Browser, ConsoleMessage, Error, Page, Route, ViewportSize
+from django.test import Client
+from playwright.sync_api import Browser, ConsoleMessage, Cookie, Error, Page, Route, ViewportSize
 
 from tests.support.clients import EDITOR_PASSWORD
 
@@ -60,6 +62,13 @@ def assert_accessible(page: Page) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
+def assert_part_accessible(page: Page, selector: str) -> None:
+    """axe-core's rules on one part of the page only: for pages whose other
+    parts are the same template as a page already checked in full."""
+    results = _axe.run(page, context={"include": [[selector]]})
+    assert results.violations_count == 0, results.generate_report()
+
+
 # The rules whose outcome depends on colours alone: text contrast, and links
 # told from the text around them by colour.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
@@ -73,12 +82,32 @@ def assert_colours_accessible(page: Page) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
-def log_in_to_admin(page: Page, user: User) -> None:
+def log_in_through_the_form(page: Page, user: User) -> None:
     """Logs in through admin's login form, as an editor does."""
     page.goto("/admin/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(EDITOR_PASSWORD)
     page.get_by_role("button", name="Log in").click()
+
+
+def log_in_to_admin(page: Page, user: User) -> None:
+    """Signs the user in and opens admin's index. The session is made as
+    Django's test client makes one, and handed to the browser as its cookie:
+    the form itself is tested in test_site_in_browser.py, and filling it in
+    for every test cost two page loads each time."""
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    cookie: Cookie = {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "domain": "localhost",  # the live server's host
+        "path": "/",
+        "httpOnly": True,
+        "secure": settings.SESSION_COOKIE_SECURE,
+        "sameSite": "Lax",
+    }
+    page.context.add_cookies([cookie])
+    page.goto("/admin/")
 
 
 class ReusedTabs:
