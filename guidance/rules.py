@@ -506,10 +506,27 @@ def _registration_eea(s: Situation) -> Reasons | None:
 
 def _permit_required(s: Situation) -> Reasons | None:
     # Work needs a permit that allows it for citizens of countries outside the
-    # EEA+ and the Nordics: utl § 55 (and §§ 23-25 for skilled workers).
+    # EEA+ and the Nordics: utl § 55 (and §§ 23-25 for skilled workers). For
+    # those coming to live here, or working here from abroad; someone already
+    # living here on it renews it instead (permit-renew).
     return s.any_of(
-        (s.needs_permit and s.answer("permit") == "work", ("citizenship", "permit")),
+        (s.needs_permit and s.answer("permit") == "work" and s.arriving, ("citizenship", "permit")),
         (s.needs_permit and not s.lives_in_norway and s.works_in_norway, ("citizenship", "work")),
+    )
+
+
+def _permit_renew(s: Situation) -> Reasons | None:
+    # A permit for work is granted for a limited time; applying to renew it at
+    # the latest one month before it runs out keeps its rights while UDI
+    # decides (utl § 61 sixth paragraph, utf § 10-25); UDI advises applying
+    # three months ahead.
+    settled = s.lives_in_norway and s.answer("move") == "living-in-norway"
+    return s.when(
+        s.needs_permit and s.answer("permit") == "work" and settled,
+        "citizenship",
+        "residence",
+        "move",
+        "permit",
     )
 
 
@@ -628,6 +645,7 @@ ITEM_RULES: dict[str, Rule] = {
     "permit-none-nordic": _permit_none_nordic,
     "registration-eea": _registration_eea,
     "permit-required": _permit_required,
+    "permit-renew": _permit_renew,
     "residence-permit": _residence_permit,
     # Refugee status or collective protection: a permit with membership as a
     # resident (ftrl § 2-1), and the introduction programme (integreringsloven).

@@ -514,6 +514,16 @@ def test_an_american_moving_here_to_work_needs_a_work_permit():
     assert "permit-required" in items(AMERICAN, citizenship="ua")  # not in the lookup
 
 
+def test_an_american_already_living_here_on_a_work_permit_renews_it_rather_than_applies():
+    # utl § 61 sixth paragraph: renewing a month ahead keeps the permit's rights.
+    settled = items(SETTLED, citizenship="us", permit="work")
+    assert "permit-required" not in settled
+    assert settled["permit-renew"].reasons == ("citizenship", "residence", "move", "permit")
+    assert "permit-renew" not in items(AMERICAN)  # still coming: apply first
+    assert "permit-renew" not in items(SETTLED, citizenship="us", permit="family")
+    assert "permit-renew" not in items(SETTLED)  # a Pole needs no permit
+
+
 def test_someone_from_outside_the_eea_living_abroad_and_working_here_needs_a_work_permit():
     brit = items(COMMUTER, citizenship="gb", residence="gb")
     assert brit["permit-required"].reasons == ("citizenship", "work")
@@ -879,6 +889,8 @@ CONTRADICTIONS = [
     ("pension-nordic", "pension-abroad"),
     # Norway has an agreement with a country named / with none of them.
     ("agreement", "agreement-none"),
+    # Apply for a first permit / renew the one you have.
+    ("permit-required", "permit-renew"),
     # Order the European card / Norway gives you none.
     ("ehic", "healthcare-europe-without-ehic"),
 ]
